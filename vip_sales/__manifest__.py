@@ -1,0 +1,28 @@
+{
+    "name": "VIP Sales",
+    "summary": "Key-account (VIP client) sales: tiers, stores and brand sections, "
+    "plans, visits, trips, approved proposals and package offers",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Sales",
+    "author": "vip_sales developers",
+    "website": "https://github.com/vip-sales/vip_sales",
+    "license": "AGPL-3",
+    "application": True,
+    "depends": ["sale_management", "delivery", "calendar", "contacts"],
+    "external_dependencies": {"python": ["stdnum"]},
+    "data": [
+        "security/vip_sales_groups.xml",
+        "security/ir.model.access.csv",
+        "views/vip_sales_menus.xml",
+        "views/vip_tier_views.xml",
+        "views/res_partner_views.xml",
+    ],
+    "demo": [
+        "demo/vip_sales_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "vip_sales/static/tests/tours/**/*",
+        ],
+    },
+}

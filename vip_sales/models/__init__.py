@@ -1,0 +1,2 @@
+from . import vip_tier
+from . import res_partner

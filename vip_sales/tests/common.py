@@ -1,0 +1,64 @@
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class VipSalesCommon(BaseCommon):
+    """Users of every role and a few VIP clients, built without demo data.
+
+    - ``manager1`` owns ``client1`` (with contact ``client1_contact``);
+    - ``manager2`` owns ``client2``;
+    - ``head`` is the head of sales;
+    - ``salesman`` is an ordinary (active-sales) salesperson, not a VIP manager;
+    - ``non_vip`` is an ordinary customer without a tier.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.manager1 = cls._create_vip_user("vip_manager1_test", "vip_sales.group_vip_manager")
+        cls.manager2 = cls._create_vip_user("vip_manager2_test", "vip_sales.group_vip_manager")
+        cls.head = cls._create_vip_user("vip_head_test", "vip_sales.group_vip_head")
+        cls.salesman = cls._create_vip_user("salesman_test", "sales_team.group_sale_salesman")
+        cls.tier_gold = cls.env["vip.tier"].create(
+            {
+                "name": "Gold",
+                "call_interval_days": 7,
+                "visit_interval_days": 30,
+                "target_floor_share": 20.0,
+                "target_assortment_share": 15.0,
+                "min_card_completeness": 0,
+            }
+        )
+        cls.client1 = cls.env["res.partner"].create(
+            {
+                "name": "Mebelgrad LLC",
+                "is_company": True,
+                "vip_tier_id": cls.tier_gold.id,
+                "vip_manager_id": cls.manager1.id,
+                "child_ids": [Command.create({"name": "Olga Petrova", "email": "olga@example.com"})],
+            }
+        )
+        cls.client1_contact = cls.client1.child_ids
+        cls.client2 = cls.env["res.partner"].create(
+            {
+                "name": "Dom Divanov JSC",
+                "is_company": True,
+                "vip_tier_id": cls.tier_gold.id,
+                "vip_manager_id": cls.manager2.id,
+            }
+        )
+        cls.non_vip = cls.env["res.partner"].create({"name": "Walk-in Customer", "is_company": True})
+
+    @classmethod
+    def _create_vip_user(cls, login, group_xmlid):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=group_xmlid,
+            name=login.replace("_", " ").title(),
+            email=f"{login}@example.com",
+            company_id=cls.env.company.id,
+        )
