@@ -13,6 +13,7 @@
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
         "views/res_partner_views.xml",

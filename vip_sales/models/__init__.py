@@ -1,2 +1,3 @@
 from . import vip_tier
 from . import res_partner
+from . import sale_order_line

@@ -28,8 +28,10 @@ class TestInstall(VipSalesCommon):
         self.assertFalse(self.salesman.has_group("vip_sales.group_vip_manager"))
 
     def _visible_menus(self, user):
-        menus = self.env["ir.ui.menu"].browse(self.env["ir.ui.menu"].with_user(user)._visible_menu_ids())
-        return menus.filtered_domain([("id", "child_of", self.root_menu.id)])
+        """Menus of the app that the user can reach: visible, and so is every ancestor."""
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+        menus = self.env["ir.ui.menu"].search([("id", "child_of", self.root_menu.id)])
+        return menus.filtered(lambda m: all(int(i) in visible for i in m.parent_path.strip("/").split("/")))
 
     @property
     def root_menu(self):
