@@ -1,3 +1,4 @@
 from . import vip_tier
 from . import res_partner
+from . import sale_order
 from . import sale_order_line
