@@ -82,9 +82,8 @@ def merge(dict_files, missing_out):
             if not msgstr:
                 missing[entry.msgid] = ""
         po.save(str(po_path))
-        print(
-            f"{po_path.relative_to(ROOT)}: {len(po)} entries, {sum(1 for e in po if not e.msgstr)} untranslated"
-        )
+        untranslated = sum(1 for e in po if not e.msgstr)
+        print(f"{po_path.relative_to(ROOT)}: {len(po)} entries, {untranslated} untranslated")
     if missing_out:
         Path(missing_out).write_text(json.dumps(missing, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"{len(missing)} missing terms written to {missing_out}")
