@@ -78,9 +78,13 @@ class SaleOrder(models.Model):
             products = order.order_line._vip_shipped_lines().product_id.filtered(
                 lambda p: not p.vip_shipping_weight or not p.vip_shipping_volume
             )
-            order.vip_logistics_warning = products and self.env._(
-                "No weight or volume for: %(products)s. The tonnage, volume and truck plan leave them out.",
-                products=", ".join(products.mapped("display_name")),
+            order.vip_logistics_warning = (
+                self.env._(
+                    "No weight or volume for: %(products)s. The tonnage, volume and truck plan leave them out.",
+                    products=", ".join(products.mapped("display_name")),
+                )
+                if products
+                else False
             )
 
     @api.depends("vip_total_weight", "vip_total_volume", "vip_delivery_distance_km", "company_id", "currency_id")

@@ -143,7 +143,7 @@ class VipPackageAdd(models.TransientModel):
                 template, product = package_line.product_tmpl_id, package_line.product_id
                 if not product:
                     variants = template.product_variant_ids
-                    if color:
+                    if color and color.attribute_id in template.attribute_line_ids.attribute_id:
                         variants = variants.filtered(
                             lambda v, color=color: color in v.product_template_attribute_value_ids.product_attribute_value_id
                         )
