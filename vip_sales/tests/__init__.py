@@ -7,3 +7,4 @@ from . import test_order_logistics
 from . import test_product_package
 from . import test_package_add
 from . import test_delivery_carrier
+from . import test_package_tour
