@@ -6,7 +6,9 @@ class DeliveryCarrier(models.Model):
 
     delivery_type = fields.Selection(
         selection_add=[("vip_own_trucks", "Own Trucks")],
-        ondelete={"vip_own_trucks": lambda carriers: carriers.write({"delivery_type": "fixed", "fixed_price": 0})},
+        ondelete={
+            "vip_own_trucks": lambda carriers: carriers.write({"delivery_type": "fixed", "fixed_price": 0})
+        },
     )
 
     def vip_own_trucks_rate_shipment(self, order):
@@ -31,7 +33,10 @@ class DeliveryCarrier(models.Model):
                 "warning_message": False,
             }
         if order.vip_free_delivery:
-            price, message = 0.0, self.env._("Free delivery for this order (truck plan: %s).", plan.description())
+            price, message = (
+                0.0,
+                self.env._("Free delivery for this order (truck plan: %s).", plan.description()),
+            )
         else:
             price, message = order._vip_company_to_order_currency(plan.cost), plan.description()
         return {"success": True, "price": price, "error_message": False, "warning_message": message}
@@ -40,6 +45,9 @@ class DeliveryCarrier(models.Model):
         """Shipping of validated pickings (called by ``stock_delivery``): the order's truck plan
         cost, without tracking number since our own trucks deliver."""
         return [
-            {"exact_price": 0.0 if order.vip_free_delivery else order.vip_delivery_cost, "tracking_number": False}
+            {
+                "exact_price": 0.0 if order.vip_free_delivery else order.vip_delivery_cost,
+                "tracking_number": False,
+            }
             for order in (picking.sale_id for picking in pickings)
         ]

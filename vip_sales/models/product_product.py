@@ -3,6 +3,12 @@ import math
 from odoo import api, fields, models
 
 
+def cartons_for(carton_count, quantity):
+    """Cartons that ``quantity`` units of ``carton_count`` cartons each ship in; a started unit
+    counts whole."""
+    return math.ceil(round(carton_count * quantity, 6))
+
+
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
@@ -51,4 +57,4 @@ class ProductProduct(models.Model):
     def _vip_cartons_for(self, quantity):
         """Cartons that ``quantity`` units (in the product's unit) ship in; a started unit counts."""
         self.ensure_one()
-        return math.ceil(round(self.vip_carton_count * quantity, 6))
+        return cartons_for(self.vip_carton_count, quantity)

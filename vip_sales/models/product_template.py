@@ -4,9 +4,7 @@ from odoo import api, fields, models
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
-    vip_carton_ids = fields.One2many(
-        "vip.product.carton", "product_tmpl_id", string="Cartons", copy=True
-    )
+    vip_carton_ids = fields.One2many("vip.product.carton", "product_tmpl_id", string="Cartons", copy=True)
     vip_shipping_weight = fields.Float(
         string="Shipping Weight (kg)",
         digits="Stock Weight",
@@ -27,8 +25,15 @@ class ProductTemplate(models.Model):
         help="Number of cartons one unit ships in; a product without cartons counts as one.",
     )
 
-    @api.depends("weight", "volume", "vip_carton_ids.product_id", "vip_carton_ids.gross_weight",
-                 "vip_carton_ids.length", "vip_carton_ids.width", "vip_carton_ids.height")
+    @api.depends(
+        "weight",
+        "volume",
+        "vip_carton_ids.product_id",
+        "vip_carton_ids.gross_weight",
+        "vip_carton_ids.length",
+        "vip_carton_ids.width",
+        "vip_carton_ids.height",
+    )
     def _compute_vip_shipping(self):
         # The template shows the cartons shared by all its variants.
         for template in self:

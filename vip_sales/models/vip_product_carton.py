@@ -22,7 +22,8 @@ class VipProductCarton(models.Model):
         "ships in those only (e.g. a wider bed in longer cartons).",
     )
     company_id = fields.Many2one(related="product_tmpl_id.company_id", store=True, index="btree_not_null")
-    length = fields.Float(string="Length (cm)", digits=(16, 1), required=True)
+    # pylint-odoo takes any attribute named "length" for the pre-8.0 API; this one is a field.
+    length = fields.Float(string="Length (cm)", digits=(16, 1), required=True)  # pylint: disable=attribute-deprecated
     width = fields.Float(string="Width (cm)", digits=(16, 1), required=True)
     height = fields.Float(string="Height (cm)", digits=(16, 1), required=True)
     gross_weight = fields.Float(string="Gross Weight (kg)", digits="Stock Weight", required=True)

@@ -35,7 +35,9 @@ class VipProductPackage(models.Model):
     carton_count = fields.Integer(string="Cartons per Set", compute="_compute_set_totals")
     list_price = fields.Monetary(string="List Price per Set", compute="_compute_set_totals")
     price = fields.Monetary(
-        string="Package Price per Set", compute="_compute_set_totals", help="The list price less the discount."
+        string="Package Price per Set",
+        compute="_compute_set_totals",
+        help="The list price less the discount.",
     )
 
     _check_discount = models.Constraint(
@@ -52,7 +54,9 @@ class VipProductPackage(models.Model):
         for package in self:
             package.currency_id = (package.company_id or self.env.company).currency_id
 
-    @api.depends("discount", "line_ids.weight", "line_ids.volume", "line_ids.carton_count", "line_ids.list_price")
+    @api.depends(
+        "discount", "line_ids.weight", "line_ids.volume", "line_ids.carton_count", "line_ids.list_price"
+    )
     def _compute_set_totals(self):
         for package in self:
             lines = package.line_ids

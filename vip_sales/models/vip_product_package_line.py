@@ -34,7 +34,7 @@ class VipProductPackageLine(models.Model):
     weight = fields.Float(string="Weight (kg)", digits="Stock Weight", compute="_compute_totals")
     volume = fields.Float(string="Volume (m³)", digits=(16, 3), compute="_compute_totals")
     carton_count = fields.Integer(string="Cartons", compute="_compute_totals")
-    list_price = fields.Monetary(string="List Price", compute="_compute_totals")
+    list_price = fields.Monetary(compute="_compute_totals")
 
     _check_quantity = models.Constraint(
         "CHECK(quantity > 0)",

@@ -63,7 +63,9 @@ class VipVehicleType(models.Model):
         string="Max Volume (m³)", digits=(16, 1), required=True, help="Cargo space of one vehicle, in m³."
     )
     cost_per_trip = fields.Monetary(string="Cost per Trip", help="Fixed cost of sending one vehicle.")
-    cost_per_km = fields.Monetary(string="Cost per km", help="Cost of one vehicle per km of the delivery distance.")
+    cost_per_km = fields.Monetary(
+        string="Cost per km", help="Cost of one vehicle per km of the delivery distance."
+    )
 
     _check_capacity = models.Constraint(
         "CHECK(max_weight > 0 AND max_volume > 0)",
@@ -97,33 +99,40 @@ class VipVehicleType(models.Model):
             return TruckPlan(weight, volume)
         if not self:
             return TruckPlan(weight, volume, feasible=False)
-        types = [(vehicle, vehicle._vip_trip_cost(distance_km)) for vehicle in self]
-        bounds = [_trucks_needed(tonnes, volume, v.max_weight, v.max_volume) for v, _cost in types]
+        vehicles = list(self)
+        costs = [vehicle._vip_trip_cost(distance_km) for vehicle in vehicles]
+        bounds = [_trucks_needed(tonnes, volume, v.max_weight, v.max_volume) for v in vehicles]
         # The type with the largest bound is solved in closed form instead of enumerated.
-        last = max(range(len(types)), key=bounds.__getitem__)
-        order = [i for i in range(len(types)) if i != last]
-        last_vehicle, last_cost = types[last]
-        best = {"key": (math.inf, math.inf), "counts": None}
+        last = max(range(len(vehicles)), key=bounds.__getitem__)
+        order = [i for i in range(len(vehicles)) if i != last]
+        counts = [0] * len(vehicles)
+        best = {"key": (math.inf, math.inf), "counts": counts}
 
-        def search(depth, rest_weight, rest_volume, cost, trucks, counts):
+        def key(counts):
+            return round(sum(n * cost for n, cost in zip(counts, costs, strict=True)), 6), sum(counts)
+
+        def search(depth, rest_weight, rest_volume):
             if depth == len(order):
-                count = _trucks_needed(rest_weight, rest_volume, last_vehicle.max_weight, last_vehicle.max_volume)
-                key = (round(cost + count * last_cost, 6), trucks + count)
-                if key < best["key"]:
-                    best["key"], best["counts"] = key, {**counts, last: count}
+                counts[last] = _trucks_needed(
+                    rest_weight, rest_volume, vehicles[last].max_weight, vehicles[last].max_volume
+                )
+                if key(counts) < best["key"]:
+                    best.update(key=key(counts), counts=list(counts))
+                counts[last] = 0
                 return
             index = order[depth]
-            vehicle, trip_cost = types[index]
+            vehicle = vehicles[index]
             for count in range(bounds[index] + 1):
-                if (round(cost + count * trip_cost, 6), trucks + count) > best["key"]:
-                    break
+                counts[index] = count
+                if key(counts) > best["key"]:
+                    break  # already dearer than the best fleet, and more only costs more
                 new_weight = rest_weight - count * vehicle.max_weight
                 new_volume = rest_volume - count * vehicle.max_volume
-                search(depth + 1, new_weight, new_volume, cost + count * trip_cost, trucks + count,
-                       {**counts, index: count})
+                search(depth + 1, new_weight, new_volume)
                 if new_weight <= _EPSILON and new_volume <= _EPSILON:
                     break  # everything fits: more of this type only adds cost
+            counts[index] = 0
 
-        search(0, tonnes, volume, 0.0, 0, {})
-        vehicles = [(types[i][0], best["counts"][i]) for i in range(len(types)) if best["counts"][i]]
-        return TruckPlan(weight, volume, vehicles, best["key"][0])
+        search(0, tonnes, volume)
+        fleet = [(vehicle, count) for vehicle, count in zip(vehicles, best["counts"], strict=True) if count]
+        return TruckPlan(weight, volume, fleet, best["key"][0])

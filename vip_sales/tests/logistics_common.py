@@ -83,8 +83,15 @@ class VipLogisticsCommon(VipSalesCommon):
                     Command.create({"attribute_id": cls.colour.id, "value_ids": [Command.set(colours.ids)]})
                 ],
                 "vip_carton_ids": [
-                    Command.create({"name": carton, "length": length, "width": width, "height": height,
-                                    "gross_weight": weight})
+                    Command.create(
+                        {
+                            "name": carton,
+                            "length": length,
+                            "width": width,
+                            "height": height,
+                            "gross_weight": weight,
+                        }
+                    )
                     for carton, length, width, height, weight in cartons
                 ],
             }
@@ -99,7 +106,7 @@ class VipLogisticsCommon(VipSalesCommon):
         )
 
     @classmethod
-    def _create_vehicle(cls, name, max_weight, max_volume, cost_per_trip, cost_per_km, company=None):
+    def _create_vehicle(cls, name, max_weight, max_volume, cost_per_trip, cost_per_km, *, company=None):
         return cls.env["vip.vehicle.type"].create(
             {
                 "name": name,

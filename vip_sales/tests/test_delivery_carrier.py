@@ -30,7 +30,9 @@ class TestOwnTrucksCarrier(VipLogisticsCommon):
 
     def test_add_shipping_puts_the_cost_on_the_order(self):
         action = self.order.with_user(self.manager1).action_open_delivery_wizard()
-        wizard = Form(self.env[action["res_model"]].with_user(self.manager1).with_context(action["context"]))
+        wizard = Form(
+            self.env[action["res_model"]].with_user(self.manager1).with_context(**action["context"])
+        )
         wizard.carrier_id = self.carrier
         self.assertAlmostEqual(wizard.display_price, 22750, msg="Own trucks are priced without 'Get rate'.")
         wizard.save().button_confirm()
@@ -62,8 +64,18 @@ class TestOwnTrucksCarrier(VipLogisticsCommon):
                 "delivery_type": "base_on_rule",
                 "product_id": self.carrier.product_id.id,
                 "price_rule_ids": [
-                    (0, 0, {"variable": "weight", "operator": ">=", "max_value": 0,
-                            "list_base_price": 0, "list_price": 10, "variable_factor": "weight"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "variable": "weight",
+                            "operator": ">=",
+                            "max_value": 0,
+                            "list_base_price": 0,
+                            "list_price": 10,
+                            "variable_factor": "weight",
+                        },
+                    ),
                 ],
             }
         )
@@ -72,5 +84,6 @@ class TestOwnTrucksCarrier(VipLogisticsCommon):
     def test_shipping_of_pickings_uses_the_order_cost(self):
         pickings = [SimpleNamespace(sale_id=self.order)]
         self.assertEqual(
-            self.carrier.vip_own_trucks_send_shipping(pickings), [{"exact_price": 22750, "tracking_number": False}]
+            self.carrier.vip_own_trucks_send_shipping(pickings),
+            [{"exact_price": 22750, "tracking_number": False}],
         )

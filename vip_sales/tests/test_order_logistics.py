@@ -69,18 +69,22 @@ class TestOrderLogistics(VipLogisticsCommon):
         self.assertEqual(order.vip_truck_plan, "No vehicle type is configured.")
 
     def test_totals_of_a_large_order_in_constant_queries(self):
-        products = self.bed_oak | self.bed_walnut | self.bed_white | self.chair_oak | self.chair_white | self.table
+        products = (
+            self.bed_oak | self.bed_walnut | self.bed_white | self.chair_oak | self.chair_white | self.table
+        )
         orders = {}
         for size in (10, 500):
             orders[size] = self._create_order(
-                [(products[i % len(products)], 1 + i % 3, self.uom_dozen if i % 7 == 0 else self.uom_unit)
-                 for i in range(size)]
+                [
+                    (products[i % len(products)], 1 + i % 3, self.uom_dozen if i % 7 == 0 else self.uom_unit)
+                    for i in range(size)
+                ]
             )
         counts = {}
-        for size, order in orders.items():
+        for size, created in orders.items():
             self.env.invalidate_all()
-            order = order.browse(order.id)
-            self.env.user.login  # noqa: B018 (read by assertQueryCount before it counts)
+            order = created.browse(created.id)
+            self.env.user.fetch(["login"])  # read by assertQueryCount before it counts
             self.env.flush_all()
             self.env.cr.flush()
             start = self.env.cr.sql_log_count
@@ -100,7 +104,11 @@ class TestOrderLogistics(VipLogisticsCommon):
 
     def test_quotation_pdf_shows_the_shipment(self):
         order = self._create_order([(self.bed_oak, 2)], vip_delivery_distance_km=10)
-        html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+            .decode()
+        )
         self.assertIn('name="vip_logistics"', html)
         self.assertIn("0.141", html)  # tonnage
         self.assertIn("0.724", html)  # volume

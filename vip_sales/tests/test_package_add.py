@@ -23,7 +23,11 @@ class TestPackageAdd(VipLogisticsCommon):
                     "color_value_id": color and color.id,
                     "line_ids": [
                         Command.create(
-                            {"package_id": p[0].id, "quantity": p[1], "color_value_id": len(p) > 2 and p[2].id}
+                            {
+                                "package_id": p[0].id,
+                                "quantity": p[1],
+                                "color_value_id": len(p) > 2 and p[2].id,
+                            }
                         )
                         for p in packages
                     ],
@@ -35,7 +39,9 @@ class TestPackageAdd(VipLogisticsCommon):
         return self.order.order_line.filtered(lambda line: not line.display_type) - self.order.order_line[0]
 
     def test_preview_before_anything_is_written(self):
-        with Form(self.env["vip.package.add"].with_user(self.manager1).with_context(default_order_id=self.order.id)) as form:
+        with Form(
+            self.env["vip.package.add"].with_user(self.manager1).with_context(default_order_id=self.order.id)
+        ) as form:
             form.color_value_id = self.white
             with form.line_ids.new() as line:
                 line.package_id = self.bedroom
@@ -63,12 +69,20 @@ class TestPackageAdd(VipLogisticsCommon):
         lines = self._product_lines()
         self.assertEqual(
             [(line.product_id, line.product_uom_qty) for line in lines],
-            [(self.bed_white, 2), (self.chair_white, 4), (self.table, 2),
-             (self.bed_oak, 1), (self.chair_oak, 2), (self.table, 1)],
+            [
+                (self.bed_white, 2),
+                (self.chair_white, 4),
+                (self.table, 2),
+                (self.bed_oak, 1),
+                (self.chair_oak, 2),
+                (self.table, 1),
+            ],
         )
         self.assertEqual(set(lines.mapped("discount")), {7.0})
         self.assertEqual(set(lines.mapped("vip_package_discount")), {7.0})
-        self.assertEqual(self.order.order_line[0].vip_package_discount, 0, "The order's own line is untouched.")
+        self.assertEqual(
+            self.order.order_line[0].vip_package_discount, 0, "The order's own line is untouched."
+        )
         self.assertEqual(self.order.order_line.sorted("sequence"), self.order.order_line)
         # 40 + 178 + (70.5 + 16 + 40) kg
         self.assertAlmostEqual(self.order.vip_total_weight, 344.5)
@@ -106,7 +120,9 @@ class TestPackageAdd(VipLogisticsCommon):
         self.assertEqual(len(self.order.order_line), 1)
 
     def test_zero_sets_are_refused(self):
-        with self.assertRaisesRegex(UserError, "number of sets of .*Bedroom Classic must be greater than zero"):
+        with self.assertRaisesRegex(
+            UserError, "number of sets of .*Bedroom Classic must be greater than zero"
+        ):
             self._wizard([(self.bedroom, 2), (self.bedroom, 0)], color=self.oak).action_add()
         self.assertEqual(len(self.order.order_line), 1)
 
@@ -128,10 +144,24 @@ class TestPackageAdd(VipLogisticsCommon):
 
     def test_delivery_line_stays_last_and_is_flagged_for_update(self):
         carrier = self.env["delivery.carrier"].create(
-            {"name": "Own trucks", "delivery_type": "vip_own_trucks",
-             "product_id": self.env["product.product"].create({"name": "Delivery", "type": "service"}).id}
+            {
+                "name": "Own trucks",
+                "delivery_type": "vip_own_trucks",
+                "product_id": self.env["product.product"].create({"name": "Delivery", "type": "service"}).id,
+            }
         )
         self.order.set_delivery_line(carrier, 8000)
         self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
         self.assertTrue(self.order.order_line.sorted("sequence")[-1].is_delivery)
         self.assertTrue(self.order.recompute_delivery_price)
+
+    def test_analytic_distribution_models_apply_to_package_lines(self):
+        plan = self.env["account.analytic.plan"].create({"name": "Channels"})
+        account = self.env["account.analytic.account"].create({"name": "VIP retail", "plan_id": plan.id})
+        self.env["account.analytic.distribution.model"].create(
+            {"product_id": self.bed_oak.id, "analytic_distribution": {str(account.id): 100}}
+        )
+        self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
+        bed_line, chair_line = self._product_lines()[:2]
+        self.assertEqual(bed_line.analytic_distribution, {str(account.id): 100})
+        self.assertFalse(chair_line.analytic_distribution)

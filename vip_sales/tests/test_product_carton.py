@@ -43,17 +43,35 @@ class TestProductCarton(VipLogisticsCommon):
 
     def test_dimensions_and_weight_must_be_positive(self):
         for field in ("length", "width", "height", "gross_weight"):
-            values = {"product_tmpl_id": self.chair_tmpl.id, "name": "Box", "length": 10, "width": 10,
-                      "height": 10, "gross_weight": 1.0, field: 0}
-            with self.subTest(field=field), self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-                with self.env.cr.savepoint():
-                    self.env["vip.product.carton"].create(values)
+            values = {
+                "product_tmpl_id": self.chair_tmpl.id,
+                "name": "Box",
+                "length": 10,
+                "width": 10,
+                "height": 10,
+                "gross_weight": 1.0,
+                field: 0,
+            }
+            with (
+                self.subTest(field=field),
+                self.assertRaises(IntegrityError),
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
+                self.env["vip.product.carton"].create(values)
 
     def test_variant_of_another_product_is_refused(self):
         with self.assertRaises(ValidationError):
             self.env["vip.product.carton"].create(
-                {"product_tmpl_id": self.chair_tmpl.id, "product_id": self.bed_oak.id, "name": "Box",
-                 "length": 10, "width": 10, "height": 10, "gross_weight": 1.0}
+                {
+                    "product_tmpl_id": self.chair_tmpl.id,
+                    "product_id": self.bed_oak.id,
+                    "name": "Box",
+                    "length": 10,
+                    "width": 10,
+                    "height": 10,
+                    "gross_weight": 1.0,
+                }
             )
 
     def test_managers_read_cartons_but_do_not_edit_them(self):

@@ -45,8 +45,11 @@ class TestTruckPlan(VipLogisticsCommon):
         """The plan costs what a full enumeration (up to 21 vehicles a type) finds cheapest."""
         fleet = self.gazelle | self.truck | self.eurotruck
         fleets = [
-            (counts, sum(n * v.max_weight for n, v in zip(counts, fleet, strict=True)),
-             sum(n * v.max_volume for n, v in zip(counts, fleet, strict=True)))
+            (
+                counts,
+                sum(n * v.max_weight for n, v in zip(counts, fleet, strict=True)),
+                sum(n * v.max_volume for n, v in zip(counts, fleet, strict=True)),
+            )
             for counts in itertools.product(range(22), repeat=3)
         ]
         rng = random.Random(7)

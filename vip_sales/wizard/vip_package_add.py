@@ -1,8 +1,11 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import formatLang
+
+from ..models.product_product import cartons_for
 
 
 class VipPackageAdd(models.TransientModel):
@@ -30,10 +33,10 @@ class VipPackageAdd(models.TransientModel):
     tonnage = fields.Float(string="Tonnage (t)", digits=(16, 3), compute="_compute_preview")
     total_volume = fields.Float(string="Volume (m³)", digits=(16, 3), compute="_compute_preview")
     total_cartons = fields.Integer(string="Cartons", compute="_compute_preview")
-    truck_plan = fields.Char(string="Truck Plan", compute="_compute_preview")
+    truck_plan = fields.Char(compute="_compute_preview")
     weight_fill = fields.Float(string="Weight Fill (%)", digits=(16, 1), compute="_compute_preview")
     volume_fill = fields.Float(string="Volume Fill (%)", digits=(16, 1), compute="_compute_preview")
-    delivery_cost = fields.Monetary(string="Delivery Cost", compute="_compute_preview")
+    delivery_cost = fields.Monetary(compute="_compute_preview")
 
     @api.depends("line_ids.available_color_value_ids")
     def _compute_available_color_value_ids(self):
@@ -52,7 +55,9 @@ class VipPackageAdd(models.TransientModel):
             volume = order.vip_total_volume + preview["volume"]
             plan = order._vip_get_truck_plan(weight, volume) if order else None
             wizard.preview_html = (
-                self.env["ir.qweb"]._render("vip_sales.vip_package_add_preview", preview) if sections else False
+                self.env["ir.qweb"]._render("vip_sales.vip_package_add_preview", preview)
+                if sections
+                else False
             )
             wizard.problems = "\n".join(problems)
             wizard.total_weight = weight
@@ -69,37 +74,52 @@ class VipPackageAdd(models.TransientModel):
 
     def _vip_preview_values(self, sections):
         """Rows of the preview table and the totals of what is added, in plain Python over the
-        products already in the cache (no order line is built for the preview)."""
+        products already in the cache (no order line is built for the preview): the rows of a
+        thousand lines are formatted here, the QWeb template only lays out the packages."""
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        separators = str.maketrans({",": lang.thousands_sep or "", ".": lang.decimal_point or "."})
 
         def fmt(value, digits):
-            return formatLang(self.env, value, digits=digits)
+            return f"{value:,.{digits}f}".translate(separators)
 
+        products = {}  # product: its name, unit and shipping data, read once
         weight = volume = cartons = 0.0
         blocks = []
         for wizard_line, lines in sections:
             rows = []
             for product, quantity in lines:
-                line_weight = product.vip_shipping_weight * quantity
-                line_volume = product.vip_shipping_volume * quantity
-                line_cartons = product._vip_cartons_for(quantity)
+                if product not in products:
+                    products[product] = (
+                        self._vip_preview_name(product),
+                        product.uom_id.name,
+                        product.vip_shipping_weight,
+                        product.vip_shipping_volume,
+                        product.vip_carton_count,
+                    )
+                name, uom, unit_weight, unit_volume, unit_cartons = products[product]
+                line_weight, line_volume = unit_weight * quantity, unit_volume * quantity
+                line_cartons = cartons_for(unit_cartons, quantity)
                 weight, volume, cartons = weight + line_weight, volume + line_volume, cartons + line_cartons
                 rows.append(
-                    {
-                        "product": product.display_name,
-                        "quantity": fmt(quantity, 0 if quantity.is_integer() else 2),
-                        "uom": product.uom_id.name,
-                        "cartons": line_cartons,
-                        "weight": fmt(line_weight, 1),
-                        "volume": fmt(line_volume, 3),
-                    }
+                    Markup(
+                        "<tr><td>%s</td><td class='text-end'>%s %s</td><td class='text-end'>%s</td>"
+                        "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                    )
+                    % (
+                        name,
+                        fmt(quantity, 0 if quantity.is_integer() else 2),
+                        uom,
+                        line_cartons,
+                        fmt(line_weight, 1),
+                        fmt(line_volume, 3),
+                    )
                 )
-            color = wizard_line._vip_color()
             blocks.append(
                 {
                     "title": f"{wizard_line.package_id.name} × {wizard_line.quantity}",
-                    "color": color.name or "",
+                    "color": wizard_line._vip_color().name or "",
                     "discount": fmt(wizard_line.package_id.discount, 1),
-                    "rows": rows,
+                    "rows": Markup().join(rows),
                 }
             )
         return {
@@ -110,6 +130,17 @@ class VipPackageAdd(models.TransientModel):
             "weight_display": fmt(weight, 1),
             "volume_display": fmt(volume, 3),
         }
+
+    @api.model
+    def _vip_preview_name(self, product):
+        """The product's name and variant values, as Odoo names variants, from prefetched data
+        (the variant's ``display_name`` costs a query per product)."""
+        values = [
+            ptav.name
+            for ptav in product.product_template_attribute_value_ids
+            if ptav.attribute_line_id.value_count > 1
+        ]
+        return f"{product.name} ({', '.join(values)})" if values else product.name
 
     def _vip_resolve(self):
         """Resolve the chosen package offers into order lines, without writing anything.
@@ -123,8 +154,8 @@ class VipPackageAdd(models.TransientModel):
         problems = []
         if not self.line_ids:
             problems.append(self.env._("Choose at least one package offer."))
-        archived, no_color = set(), set()
-        missing, ambiguous = defaultdict(set), defaultdict(set)
+        resolved = {}  # (template, fixed variant, colour): outcome, read once
+        refused = defaultdict(set)  # (outcome, colour): product names
         sections = []
         for wizard_line in self.line_ids.filtered("package_id"):
             package = wizard_line.package_id
@@ -140,51 +171,75 @@ class VipPackageAdd(models.TransientModel):
             color = wizard_line._vip_color()
             lines = []
             for package_line in package.line_ids:
-                template, product = package_line.product_tmpl_id, package_line.product_id
-                if not product:
-                    variants = template.product_variant_ids
-                    if color and color.attribute_id in template.attribute_line_ids.attribute_id:
-                        variants = variants.filtered(
-                            lambda v, color=color: color in v.product_template_attribute_value_ids.product_attribute_value_id
-                        )
-                    product = variants if len(variants) == 1 else None
-                if not template.active or not template.product_variant_ids or (product and not product.active):
-                    archived.add((product or template).display_name)
-                elif product is None and not variants:
-                    missing[color].add(template.display_name)
-                elif product is None and color:
-                    ambiguous[color].add(template.display_name)
-                elif product is None:
-                    no_color.add(template.display_name)
-                else:
+                key = (package_line.product_tmpl_id, package_line.product_id, color)
+                if key not in resolved:
+                    resolved[key] = self._vip_resolve_product(*key)
+                outcome, product = resolved[key]
+                if outcome == "ok":
                     lines.append((product, package_line.quantity * wizard_line.quantity))
+                else:
+                    no_color = self.env["product.attribute.value"]
+                    refused[outcome, color if outcome in ("missing", "ambiguous") else no_color].add(product)
             sections.append((wizard_line, lines))
-        if archived:
-            problems.append(self.env._("These products are archived: %s.", ", ".join(sorted(archived))))
-        for color, names in missing.items():
-            problems.append(
-                self.env._(
-                    "These products do not come in %(color)s: %(products)s.",
-                    color=color.name,
-                    products=", ".join(sorted(names)),
+        return sections, problems + self._vip_refusals(refused)
+
+    def _vip_refusals(self, refused):
+        """Messages for the package lines that cannot be added, given as
+        ``{(outcome, colour): product names}`` (see ``_vip_resolve_product``)."""
+        messages = []
+        for (outcome, color), names in sorted(refused.items(), key=lambda item: (item[0][0], item[0][1].id)):
+            products = ", ".join(sorted(names))
+            if outcome == "archived":
+                messages.append(self.env._("These products are archived: %s.", products))
+            elif outcome == "missing":
+                messages.append(
+                    self.env._(
+                        "These products do not come in %(color)s: %(products)s.",
+                        color=color.name,
+                        products=products,
+                    )
                 )
-            )
-        for color, names in ambiguous.items():
-            problems.append(
-                self.env._(
-                    "These products have several variants in %(color)s; name the variant in the package "
-                    "offer: %(products)s.",
-                    color=color.name,
-                    products=", ".join(sorted(names)),
+            elif outcome == "ambiguous":
+                messages.append(
+                    self.env._(
+                        "These products have several variants in %(color)s; name the variant in the package "
+                        "offer: %(products)s.",
+                        color=color.name,
+                        products=products,
+                    )
                 )
-            )
-        if no_color:
-            problems.append(
-                self.env._(
-                    "Choose a colour: these products come in several variants: %s.", ", ".join(sorted(no_color))
+            else:
+                messages.append(
+                    self.env._("Choose a colour: these products come in several variants: %s.", products)
                 )
+        return messages
+
+    @api.model
+    def _vip_resolve_product(self, template, variant, color):
+        """Resolve a package line to the variant to add in ``color``.
+
+        Return ``("ok", variant)``, or the reason it cannot be added with the name to show:
+        ``"archived"``, ``"missing"`` (no variant in that colour), ``"ambiguous"`` (several)
+        or ``"no_color"`` (several variants and no colour chosen). A fixed ``variant`` stays;
+        a template that does not come in colours of that attribute gives its only variant.
+        """
+        if variant:
+            return (
+                ("ok", variant) if variant.active and template.active else ("archived", variant.display_name)
             )
-        return sections, problems
+        variants = template.product_variant_ids
+        if not template.active or not variants:
+            return "archived", template.display_name
+        if color and color.attribute_id in template.attribute_line_ids.attribute_id:
+            variants = variants.filtered(
+                lambda v: color in v.product_template_attribute_value_ids.product_attribute_value_id
+            )
+        if len(variants) == 1:
+            # filtered() narrows the prefetch to its result: keep reading all variants at once.
+            return "ok", variants.with_prefetch(template.product_variant_ids._prefetch_ids)
+        if not variants:
+            return "missing", template.display_name
+        return ("ambiguous" if color else "no_color"), template.display_name
 
     def action_add(self):
         """Add a section per chosen package ("Bedroom Classic × 2") and its lines, with the
@@ -200,8 +255,12 @@ class VipPackageAdd(models.TransientModel):
             raise UserError("\n".join(problems))
         delivery_lines = order.order_line.filtered("is_delivery")
         sequence = max((order.order_line - delivery_lines).mapped("sequence"), default=0)
-        package_names = {package.id: package.name for package in self.line_ids.package_id.with_context(lang=order.partner_id.lang)}
+        package_names = {
+            package.id: package.name
+            for package in self.line_ids.package_id.with_context(lang=order.partner_id.lang)
+        }
         vals_list = []
+        distributions = {}  # product: analytic distribution, looked up once per product
         for wizard_line, lines in sections:
             package = wizard_line.package_id
             sequence += 1
@@ -215,6 +274,8 @@ class VipPackageAdd(models.TransientModel):
             )
             for product, quantity in lines:
                 sequence += 1
+                if product not in distributions:
+                    distributions[product] = order._vip_analytic_distribution(product)
                 vals_list.append(
                     {
                         "order_id": order.id,
@@ -222,6 +283,7 @@ class VipPackageAdd(models.TransientModel):
                         "product_uom_qty": quantity,
                         "discount": package.discount,
                         "vip_package_discount": package.discount,
+                        "analytic_distribution": distributions[product],
                         "sequence": sequence,
                     }
                 )
