@@ -106,6 +106,7 @@ class TestPackageAdd(VipLogisticsCommon):
         self.assertEqual(own_line.discount, 0.0)
 
     def test_missing_colour_is_refused_and_names_the_products(self):
+        self.bedroom.color_value_ids += self.walnut
         wizard = self._wizard([(self.bedroom, 1)], color=self.walnut)
         self.assertIn("Chair", wizard.problems)
         with self.assertRaisesRegex(UserError, r"do not come in Walnut: Chair\.") as error:
@@ -113,11 +114,40 @@ class TestPackageAdd(VipLogisticsCommon):
         self.assertNotIn("Bed", str(error.exception))
         self.assertEqual(len(self.order.order_line), 1)
 
+    def test_colour_the_package_does_not_come_in_is_refused(self):
+        # Every product of the package exists in walnut but the chair, and the offer is oak
+        # and white only: the offer is refused as a whole.
+        self.chair_tmpl.attribute_line_ids.value_ids += self.walnut
+        with self.assertRaisesRegex(UserError, "Bedroom Classic does not come in Walnut, only in Oak, White"):
+            self._wizard([(self.bedroom, 1)], color=self.walnut).action_add()
+        self.assertEqual(len(self.order.order_line), 1)
+
     def test_archived_product_is_refused(self):
         self.chair_tmpl.action_archive()
         with self.assertRaisesRegex(UserError, r"archived: Chair"):
             self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
         self.assertEqual(len(self.order.order_line), 1)
+
+    def test_several_variants_in_the_colour_are_refused(self):
+        doors = self.env["product.attribute"].create(
+            {
+                "name": "Doors",
+                "value_ids": [Command.create({"name": "2 doors"}), Command.create({"name": "3 doors"})],
+            }
+        )
+        wardrobe = self._create_furniture(
+            "Wardrobe", 900.0, self.oak | self.white, [("Body", 200, 60, 10, 50.0)]
+        )
+        wardrobe.attribute_line_ids = [
+            Command.create({"attribute_id": doors.id, "value_ids": [Command.set(doors.value_ids.ids)]})
+        ]
+        self.bedroom.line_ids = [Command.create({"product_tmpl_id": wardrobe.id, "quantity": 1})]
+        with self.assertRaisesRegex(UserError, r"several variants in Oak; name the variant .*: Wardrobe\."):
+            self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
+        # Named in the package, the variant is added.
+        self.bedroom.line_ids[-1].product_id = wardrobe.product_variant_ids[0]
+        self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
+        self.assertIn(wardrobe.product_variant_ids[0], self._product_lines().product_id)
 
     def test_zero_sets_are_refused(self):
         with self.assertRaisesRegex(

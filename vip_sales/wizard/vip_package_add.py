@@ -22,7 +22,7 @@ class VipPackageAdd(models.TransientModel):
         help="Colour of every package offer that has no colour of its own.",
     )
     available_color_value_ids = fields.Many2many(
-        "product.attribute.value", compute="_compute_available_color_value_ids"
+        "product.attribute.value", string="Available Colours", compute="_compute_available_color_value_ids"
     )
     line_ids = fields.One2many("vip.package.add.line", "wizard_id", string="Package Offers")
 
@@ -169,6 +169,16 @@ class VipPackageAdd(models.TransientModel):
             if not package.line_ids:
                 problems.append(self.env._("The package offer %s has no products.", package.display_name))
             color = wizard_line._vip_color()
+            if color and package.color_value_ids and color not in package.color_value_ids:
+                problems.append(
+                    self.env._(
+                        "The package offer %(package)s does not come in %(color)s, only in %(colors)s.",
+                        package=package.display_name,
+                        color=color.name,
+                        colors=", ".join(package.color_value_ids.mapped("name")),
+                    )
+                )
+                continue
             lines = []
             for package_line in package.line_ids:
                 key = (package_line.product_tmpl_id, package_line.product_id, color)

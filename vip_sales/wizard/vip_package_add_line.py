@@ -15,7 +15,7 @@ class VipPackageAddLine(models.TransientModel):
         help="Colour of this package; empty: the colour chosen for all packages.",
     )
     available_color_value_ids = fields.Many2many(
-        "product.attribute.value", compute="_compute_available_color_value_ids"
+        "product.attribute.value", string="Available Colours", compute="_compute_available_color_value_ids"
     )
     discount = fields.Float(related="package_id.discount")
 
