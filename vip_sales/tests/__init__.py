@@ -7,3 +7,4 @@ from . import test_client_access
 from . import test_handover
 from . import test_no_order
 from . import test_info_letter
+from . import test_client_card_tour
