@@ -471,6 +471,11 @@ class ResPartner(models.Model):
         action can run any number of times a day. Queries grow with the number of batches,
         not of clients.
         """
+        # "NOT IN (the clients with such an activity)" rather than a correlated NOT EXISTS: the
+        # database hashes the subquery once, however many activities there are.
+        scheduled = self.env["mail.activity"]._search(
+            [("res_model", "=", self._name), ("activity_type_id", "=", activity_type.id)]
+        )
         domain = Domain.AND(
             [
                 domain,
@@ -478,7 +483,7 @@ class ResPartner(models.Model):
                     ("is_company", "=", True),
                     ("is_vip", "=", True),
                     ("vip_manager_id", "!=", False),
-                    ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+                    ("id", "not in", scheduled.subselect("res_id")),
                 ],
             ]
         )
@@ -488,11 +493,16 @@ class ResPartner(models.Model):
         res_model_id = self.env["ir.model"]._get_id("res.partner")
         deadline = fields.Date.context_today(self)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        created = 0
+        created = last_id = 0
         while True:
-            partners = self.search_fetch(domain, ["vip_manager_id"], limit=batch_size, order="id")
+            # Each batch starts after the previous one, so the search never wades again through
+            # the clients it has just given an activity (linear, not quadratic, in clients).
+            partners = self.search_fetch(
+                domain & Domain("id", ">", last_id), ["vip_manager_id"], limit=batch_size, order="id"
+            )
             if not partners:
                 break
+            last_id = partners[-1].id
             # mail.activity names each activity after its record, one browse() at a time:
             # compute the names of the whole batch first so that they come from the cache.
             partners.mapped("display_name")
