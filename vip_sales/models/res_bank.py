@@ -51,8 +51,8 @@ class ResBank(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The correspondent account %(account)s of the bank %(bank)s does not match its "
-                        "BIK %(bik)s: it has 20 digits, starts with 30101, and its key is checked "
-                        "against the BIK.",
+                        "BIK %(bik)s: it has 20 digits, starts with 30101, ends with the last 3 digits "
+                        "of the BIK, and its key is checked against the BIK.",
                         account=bank.vip_corr_account,
                         bank=bank.name,
                         bik=bank.vip_bik or "-",
