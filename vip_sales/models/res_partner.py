@@ -170,11 +170,11 @@ class ResPartner(models.Model):
             last_order = last_orders.get(partner._origin)
             partner.vip_last_order_date = last_order and last_order.date()
 
-    @api.depends("vip_last_order_date", "vip_since")
+    @api.depends("vip_last_order_date", "vip_since", "commercial_partner_id")
     def _compute_vip_days_without_order(self):
         today = fields.Date.context_today(self)
         for partner in self:
-            since = partner.vip_last_order_date or partner.vip_since
+            since = partner._vip_order_reference_date()
             partner.vip_days_without_order = (today - since).days if since else 0
 
     def _search_vip_days_without_order(self, operator, value):
@@ -185,8 +185,10 @@ class ResPartner(models.Model):
         mirrored = {">": "<", ">=": "<=", "<": ">", "<=": ">="}[operator]
         cutoff = fields.Date.context_today(self) - timedelta(days=value)
         domain = self._vip_order_reference_domain(mirrored, cutoff)
-        if _COMPARE[operator](0, value):  # a client without any date counts 0 days
-            domain |= Domain("vip_last_order_date", "=", False) & Domain("vip_since", "=", False)
+        if _COMPARE[operator](0, value):  # contacts, and clients without any date, count 0 days
+            domain |= ~self._vip_client_domain() | (
+                Domain("vip_last_order_date", "=", False) & Domain("vip_since", "=", False)
+            )
         return domain
 
     @api.depends("vip_tier_id.no_order_days", "vip_days_without_order")
@@ -194,7 +196,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.vip_no_recent_order = bool(
                 partner.vip_tier_id
-                and (partner.vip_last_order_date or partner.vip_since)
+                and partner._vip_order_reference_date()
                 and partner.vip_days_without_order >= partner.vip_tier_id.no_order_days
             )
 
@@ -204,10 +206,26 @@ class ResPartner(models.Model):
         domain = Domain.OR(self._vip_no_order_domain(tier) for tier in self.env["vip.tier"].search([]))
         return domain if True in value else ~domain
 
+    def _vip_order_reference_date(self):
+        """The date the no-order watch counts from: the last order, else the VIP since date.
+
+        The watch is about clients: a contact has none (its orders are its company's).
+        """
+        self.ensure_one()
+        if self.commercial_partner_id != self:
+            return False
+        return self.vip_last_order_date or self.vip_since
+
+    @api.model
+    def _vip_client_domain(self):
+        """Commercial entities: companies, and persons without a company (sole traders...)."""
+        return Domain("is_company", "=", True) | Domain("parent_id", "=", False)
+
     def _vip_order_reference_domain(self, operator, day):
         """Clients whose reference date (last order, else VIP since) compares to ``day``."""
-        return Domain("vip_last_order_date", operator, day) | (
-            Domain("vip_last_order_date", "=", False) & Domain("vip_since", operator, day)
+        return self._vip_client_domain() & (
+            Domain("vip_last_order_date", operator, day)
+            | (Domain("vip_last_order_date", "=", False) & Domain("vip_since", operator, day))
         )
 
     def _vip_no_order_domain(self, tier):

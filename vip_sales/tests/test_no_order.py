@@ -64,17 +64,22 @@ class TestNoOrderWatch(VipClientCardCommon):
         )
         undated = self.Partner.create({"name": "Undated", "is_company": True, "vip_tier_id": silver.id})
         clients = self.client1 | self.client2 | quiet | undated
-        scope = [("id", "in", clients.ids)]
+        contact = self.client1_contact  # the watch is about clients: a contact counts 0 days
+        self.assertEqual(contact.vip_days_without_order, 0)
+        self.assertFalse(contact.vip_no_recent_order)
+        scope = [("id", "in", (clients | contact).ids)]
 
         def search(domain):
             return self.Partner.search(scope + domain)
 
         self.assertEqual(search([("vip_days_without_order", ">=", 60)]), self.client1 | self.client2 | quiet)
         self.assertEqual(search([("vip_days_without_order", ">", 60)]), self.client2 | quiet)
-        self.assertEqual(search([("vip_days_without_order", "<", 70)]), self.client1 | undated)
-        self.assertEqual(search([("vip_days_without_order", "<=", 70)]), self.client1 | quiet | undated)
+        self.assertEqual(search([("vip_days_without_order", "<", 70)]), self.client1 | undated | contact)
+        self.assertEqual(
+            search([("vip_days_without_order", "<=", 70)]), self.client1 | quiet | undated | contact
+        )
         self.assertEqual(search([("vip_no_recent_order", "=", True)]), self.client1 | self.client2)
-        self.assertEqual(search([("vip_no_recent_order", "=", False)]), quiet | undated)
+        self.assertEqual(search([("vip_no_recent_order", "=", False)]), quiet | undated | contact)
 
     def test_daily_action_asks_the_owner_once(self):
         self.client1.vip_since = self._days_ago(400)
