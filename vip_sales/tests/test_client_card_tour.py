@@ -23,3 +23,16 @@ class TestClientCardTour(VipClientCardCommon, HttpCase):
     def test_head_completes_the_card(self):
         # The administrator also sees the bank accounts in the Invoicing tab of the form.
         self._fill_kpp_as(self.env.ref("base.user_admin"))
+
+    def test_manager_accepts_a_hand_over(self):
+        prospect = self.env["res.partner"].create({"name": "Novy Interier LLC", "is_company": True})
+        handover = (
+            self.env["vip.handover"]
+            .with_user(self.salesman)
+            .create({"partner_id": prospect.id, "to_user_id": self.manager2.id, "tier_id": self.tier_gold.id})
+        )
+        self.start_tour(
+            "/odoo/action-vip_sales.vip_handover_action", "vip_handover_accept", login=self.manager2.login
+        )
+        self.assertEqual(handover.state, "done")
+        self.assertEqual(prospect.vip_manager_id, self.manager2)
