@@ -13,10 +13,15 @@
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",
+        "security/vip_store_security.xml",
         "data/ir_cron_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
         "views/res_partner_views.xml",
+        "views/vip_store_views.xml",
+        "views/vip_brand_section_views.xml",
+        "views/vip_competitor_views.xml",
+        "views/vip_share_survey_views.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",

@@ -2,3 +2,9 @@ from . import vip_tier
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import vip_store
+from . import vip_brand_section
+from . import vip_competitor
+from . import vip_store_competitor
+from . import vip_share_survey
+from . import vip_share_survey_competitor
