@@ -25,6 +25,7 @@
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
+        "demo/vip_store_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

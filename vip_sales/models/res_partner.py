@@ -185,14 +185,14 @@ class ResPartner(models.Model):
             stores, surveyed, our_area, total_area, our_skus, total_skus = stats.get(
                 partner.commercial_partner_id._origin, (0, 0, 0.0, 0.0, 0, 0)
             )
+            floor_share = total_area and 100.0 * our_area / total_area
+            assortment_share = total_skus and 100.0 * our_skus / total_skus
             partner.vip_store_count = stores
             partner.vip_surveyed_store_count = surveyed
-            partner.vip_floor_share = total_area and 100.0 * our_area / total_area
-            partner.vip_assortment_share = total_skus and 100.0 * our_skus / total_skus
-            partner.vip_floor_share_gap = partner.vip_floor_share_target - partner.vip_floor_share
-            partner.vip_assortment_share_gap = (
-                partner.vip_assortment_share_target - partner.vip_assortment_share
-            )
+            partner.vip_floor_share = floor_share
+            partner.vip_assortment_share = assortment_share
+            partner.vip_floor_share_gap = partner.vip_floor_share_target - floor_share
+            partner.vip_assortment_share_gap = partner.vip_assortment_share_target - assortment_share
 
     @api.depends_context("allowed_company_ids")
     def _compute_vip_sku_sold_count(self):

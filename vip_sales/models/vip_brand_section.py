@@ -13,9 +13,7 @@ class VipBrandSection(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
-    store_id = fields.Many2one(
-        "vip.store", string="Store", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    store_id = fields.Many2one("vip.store", required=True, index=True, ondelete="cascade", check_company=True)
     partner_id = fields.Many2one(
         related="store_id.partner_id", string="Client", store=True, index=True, precompute=True
     )

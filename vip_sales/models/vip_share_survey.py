@@ -10,9 +10,7 @@ class VipShareSurvey(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    store_id = fields.Many2one(
-        "vip.store", string="Store", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    store_id = fields.Many2one("vip.store", required=True, index=True, ondelete="cascade", check_company=True)
     partner_id = fields.Many2one(
         related="store_id.partner_id", string="Client", store=True, index=True, precompute=True
     )
@@ -28,12 +26,23 @@ class VipShareSurvey(models.Model):
         string="All Models", help="How many furniture models (SKUs) the store carries, all brands included."
     )
     # Snapshot of the store's floor when the survey is taken: later changes of the store
-    # leave the surveys as they were, so that the trend shows.
+    # leave the surveys as they were, so that the trend shows. A survey entered afterwards
+    # (an import, the demo data) may give the floor as it was on its date.
     our_area = fields.Float(
-        string="Our Area (m²)", digits=AREA_DIGITS, compute="_compute_snapshot", store=True, precompute=True
+        string="Our Area (m²)",
+        digits=AREA_DIGITS,
+        compute="_compute_snapshot",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     total_area = fields.Float(
-        string="Total Area (m²)", digits=AREA_DIGITS, compute="_compute_snapshot", store=True, precompute=True
+        string="Total Area (m²)",
+        digits=AREA_DIGITS,
+        compute="_compute_snapshot",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     competitor_line_ids = fields.One2many(
         "vip.share.survey.competitor",
@@ -97,6 +106,10 @@ class VipShareSurvey(models.Model):
     _check_sku_counts = models.Constraint(
         "CHECK(our_sku_count >= 0 AND total_sku_count >= 0)",
         "The numbers of models in a survey cannot be negative.",
+    )
+    _check_areas = models.Constraint(
+        "CHECK(our_area >= 0 AND our_area <= total_area)",
+        "The areas of a survey cannot be negative, and our area cannot exceed the total area.",
     )
     _check_our_sku_count = models.Constraint(
         "CHECK(our_sku_count <= total_sku_count)",

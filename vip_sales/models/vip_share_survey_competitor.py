@@ -9,10 +9,8 @@ class VipShareSurveyCompetitor(models.Model):
     _description = "Competitor Area in a Survey"
     _order = "survey_id, area desc, id"
 
-    survey_id = fields.Many2one(
-        "vip.share.survey", string="Survey", required=True, index=True, ondelete="cascade"
-    )
+    survey_id = fields.Many2one("vip.share.survey", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="survey_id.company_id", store=True, index=True, precompute=True)
-    competitor_id = fields.Many2one("vip.competitor", string="Competitor", required=True, ondelete="restrict")
+    competitor_id = fields.Many2one("vip.competitor", required=True, ondelete="restrict")
     area = fields.Float(string="Area (m²)", digits=AREA_DIGITS)
-    price_level = fields.Selection(PRICE_LEVELS, string="Price Level")
+    price_level = fields.Selection(PRICE_LEVELS)

@@ -30,7 +30,6 @@ class VipStore(models.Model):
     )
     address_id = fields.Many2one(
         "res.partner",
-        string="Address",
         check_company=True,
         domain="[('commercial_partner_id', '=', partner_id), ('type', 'in', ('delivery', 'other'))]",
         help="The client's delivery address of the store.",
@@ -70,7 +69,6 @@ class VipStore(models.Model):
     )
     last_survey_id = fields.Many2one(
         "vip.share.survey",
-        string="Last Survey",
         compute="_compute_last_survey_id",
         store=True,
         index="btree_not_null",

@@ -15,16 +15,13 @@ class VipStoreCompetitor(models.Model):
     _order = "store_id, area desc, id"
     _check_company_auto = True
 
-    store_id = fields.Many2one(
-        "vip.store", string="Store", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    store_id = fields.Many2one("vip.store", required=True, index=True, ondelete="cascade", check_company=True)
     partner_id = fields.Many2one(
         related="store_id.partner_id", string="Client", store=True, index=True, precompute=True
     )
     company_id = fields.Many2one(related="store_id.company_id", store=True, index=True, precompute=True)
     competitor_id = fields.Many2one(
         "vip.competitor",
-        string="Competitor",
         required=True,
         index=True,
         ondelete="restrict",
@@ -37,7 +34,6 @@ class VipStoreCompetitor(models.Model):
     )
     price_level = fields.Selection(
         PRICE_LEVELS,
-        string="Price Level",
         help="The price segment of the competing brand in this store.",
     )
     notes = fields.Text()

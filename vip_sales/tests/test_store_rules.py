@@ -40,6 +40,9 @@ class TestStoreRules(VipStoresCommon):
             with self.assertRaises(IntegrityError):
                 self._survey(self.store, "2025-01-01", our, total)
                 self.env.flush_all()
+        with self.assertRaises(IntegrityError):
+            self.Survey.create({"store_id": self.store.id, "our_area": 120, "total_area": 100})
+            self.env.flush_all()
         survey = self._survey(self.store, "2025-01-01", 10, 10)
         with self.assertRaises(IntegrityError):
             survey.total_sku_count = 9

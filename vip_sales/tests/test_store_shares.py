@@ -191,6 +191,11 @@ class TestStoreShares(VipStoresCommon):
             survey, [{"our_area": 25.0, "total_area": 300.0, "competitor_area": 0.0, "floor_share": 8.33}]
         )
         self.assertFalse(survey.competitor_line_ids)
+        # A survey entered afterwards may give the floor as it was on its date.
+        past = self.Survey.create(
+            {"store_id": self.store_a.id, "date": "2024-06-01", "our_area": 30, "total_area": 150}
+        )
+        self.assertRecordValues(past, [{"our_area": 30.0, "total_area": 150.0, "floor_share": 20.0}])
 
     def test_section_dates_follow_the_state(self):
         section = self._section(self.store_b, 10)
