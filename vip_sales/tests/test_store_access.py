@@ -105,6 +105,9 @@ class TestStoreAccess(VipStoresCommon):
     def test_other_users(self):
         with self.assertRaises(AccessError):
             self.Store.with_user(self.salesman).search([])
+        # A user without access to the stores opens the client card and sees no figure.
+        client1 = self.client1.with_user(self.salesman)
+        self.assertEqual((client1.vip_store_count, client1.vip_floor_share), (0, 0.0))
         # The KPIs of a client another manager owns show nothing of its stores.
         client1 = self.client1.with_user(self.manager2)
         self.assertEqual((client1.vip_store_count, client1.vip_floor_share), (0, 0.0))

@@ -249,7 +249,12 @@ class TestSharesQueryCount(VipStoresCommon):
     def _clients_with_stores(self, count):
         clients = self.env["res.partner"].create(
             [
-                {"name": f"Chain {i}", "is_company": True, "vip_tier_id": self.tier_gold.id}
+                {
+                    "name": f"Chain {i}",
+                    "is_company": True,
+                    "vip_tier_id": self.tier_gold.id,
+                    "vip_manager_id": self.manager1.id,
+                }
                 for i in range(count)
             ]
         )
@@ -286,15 +291,18 @@ class TestSharesQueryCount(VipStoresCommon):
 
     def test_query_count_does_not_grow_with_clients(self):
         few, many = self._clients_with_stores(50), self._clients_with_stores(100)
-        self._kpi_queries(few)  # warm the caches of the access rules up
-        few_queries, few_values = self._kpi_queries(few)
-        many_queries, many_values = self._kpi_queries(many)
-        self.assertEqual(few_queries, many_queries)
+        for user in (self.env.user, self.manager1):
+            with self.subTest(user=user.login):
+                self._kpi_queries(few.with_user(user))  # warm the caches of the access rules up
+                few_queries, few_values = self._kpi_queries(few.with_user(user))
+                many_queries, many_values = self._kpi_queries(many.with_user(user))
+                self.assertEqual(few_queries, many_queries)
+                self.assertEqual(set(many_values[0]), {4}, "four stores per client")
+                self.assertEqual(set(many_values[4]), {35.0}, "latest surveys: 7 / 20")
+                self.assertEqual(set(few_values[4]), {35.0})
         self.env.invalidate_all()
-        # partners, tiers, one aggregate over the stores, one over the order lines
+        # the partners with their tiers, the tiers, one aggregate over the stores, one over
+        # the order lines
         with self.assertQueryCount(4):
             many.mapped("vip_assortment_share")
             many.mapped("vip_sku_sold_count")
-        self.assertEqual(set(many_values[0]), {4}, "four stores per client")
-        self.assertEqual(set(many_values[4]), {35.0}, "latest surveys: 7 / 20")
-        self.assertEqual(set(few_values[4]), {35.0})
