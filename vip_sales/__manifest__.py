@@ -13,6 +13,7 @@
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",
+        "security/vip_store_security.xml",
         "data/ir_cron_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
@@ -33,11 +34,17 @@
         "data/mail_template_data.xml",
         "views/vip_handover_views.xml",
         "views/res_bank_views.xml",
+        # Stores, brand sections and shares
+        "views/vip_store_views.xml",
+        "views/vip_brand_section_views.xml",
+        "views/vip_competitor_views.xml",
+        "views/vip_share_survey_views.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
         "demo/vip_client_demo.xml",
         "demo/vip_package_demo.xml",
+        "demo/vip_store_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
