@@ -1,5 +1,6 @@
 import operator
 from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
