@@ -2,3 +2,9 @@ from . import vip_tier
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import res_company
+from . import vip_approval
+from . import vip_proposal_revision
+from . import vip_refusal_reason
+from . import ir_actions_report
+from . import payment_transaction

@@ -1,3 +1,4 @@
 from . import test_install
 from . import test_tour
 from . import test_daily_activities
+from . import test_proposal_approval
