@@ -353,7 +353,7 @@ class SaleOrder(models.Model):
         self.message_post(
             body=self.env._(
                 "Revision %(revision)s kept; the proposal goes on as %(number)s.",
-                revision=revision.name,
+                revision=revision.display_name,
                 number=self.vip_proposal_number,
             ),
             subtype_xmlid="mail.mt_note",
