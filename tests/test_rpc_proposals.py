@@ -13,18 +13,27 @@ class TestProposalRpc(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, login="rpc_proposal_manager", groups="vip_sales.group_vip_manager")
+        cls.manager = new_test_user(
+            cls.env, login="rpc_proposal_manager", groups="vip_sales.group_vip_manager"
+        )
         cls.head = new_test_user(cls.env, login="rpc_proposal_head", groups="vip_sales.group_vip_head")
         tier = cls.env["vip.tier"].create({"name": "Platinum"})
         cls.client = cls.env["res.partner"].create(
-            {"name": "Uyutny Dom LLC", "is_company": True, "vip_tier_id": tier.id, "vip_manager_id": cls.manager.id}
+            {
+                "name": "Uyutny Dom LLC",
+                "is_company": True,
+                "vip_tier_id": tier.id,
+                "vip_manager_id": cls.manager.id,
+            }
         )
         cls.product = cls.env["product.product"].create({"name": "Bed Lugano", "list_price": 500.0})
         cls.env.company.vip_max_discount = 10.0
 
     def _call(self, user, model, method, *args, **kwargs):
         uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, user.login, user.login, {})
-        return self.xmlrpc_object.execute_kw(self.env.cr.dbname, uid, user.login, model, method, list(args), kwargs)
+        return self.xmlrpc_object.execute_kw(
+            self.env.cr.dbname, uid, user.login, model, method, list(args), kwargs
+        )
 
     def _proposal(self, discount):
         order_id = self._call(

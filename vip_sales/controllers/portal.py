@@ -7,36 +7,17 @@ from odoo.addons.sale.controllers import portal
 
 class CustomerPortal(portal.CustomerPortal):
     @http.route()
-    def portal_order_page(
-        self,
-        order_id,
-        report_type=None,
-        access_token=None,
-        message=False,
-        download=False,
-        payment_amount=None,
-        amount_selection=None,
-        **kw,
-    ):
-        order_sudo = self._vip_order_sudo(order_id, access_token)
+    def portal_order_page(self, order_id, **kw):
+        order_sudo = self._vip_order_sudo(order_id, kw.get("access_token"))
         if order_sudo:
             if request.env.user.share:  # the client (portal or link), never an internal user
                 order_sudo._vip_mark_viewed()
             if order_sudo._vip_awaits_approval():
                 # The page says the proposal awaits approval: no printout, no payment link.
-                if report_type in ("html", "pdf", "text"):
+                if kw.get("report_type") in ("html", "pdf", "text"):
                     return request.redirect(order_sudo.get_portal_url())
-                payment_amount = None
-        return super().portal_order_page(
-            order_id,
-            report_type=report_type,
-            access_token=access_token,
-            message=message,
-            download=download,
-            payment_amount=payment_amount,
-            amount_selection=amount_selection,
-            **kw,
-        )
+                kw["payment_amount"] = None
+        return super().portal_order_page(order_id, **kw)
 
     @http.route()
     def portal_quote_decline(self, order_id, access_token=None, decline_message=None, **kwargs):
@@ -45,7 +26,9 @@ class CustomerPortal(portal.CustomerPortal):
         if order_sudo and order_sudo.vip_is_vip_client and order_sudo._has_to_be_signed() and decline_message:
             order_sudo.write(
                 {
-                    "vip_refusal_reason_id": request.env.ref("vip_sales.vip_refusal_reason_client_declined").id,
+                    "vip_refusal_reason_id": request.env.ref(
+                        "vip_sales.vip_refusal_reason_client_declined"
+                    ).id,
                     "vip_refusal_comment": decline_message,
                 }
             )

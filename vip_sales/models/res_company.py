@@ -29,16 +29,23 @@ class ResCompany(models.Model):
 
     _check_vip_policy = models.Constraint(
         "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0)",
-        "The maximum discount is a percentage between 0 and 100 and the longest deferral "
-        "cannot be negative.",
+        "The maximum discount is a percentage between 0 and 100 and the longest deferral cannot be negative.",
     )
 
     def write(self, vals):
         res = super().write(vals)
         if {"vip_max_discount", "vip_standard_payment_term_ids", "vip_max_deferral_days"} & set(vals):
             # A new policy applies to the open quotations, not to the orders already decided.
-            orders = self.env["sale.order"].sudo().search(
-                [("company_id", "in", self.ids), ("state", "in", ("draft", "sent")), ("vip_is_vip_client", "=", True)]
+            orders = (
+                self.env["sale.order"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "in", self.ids),
+                        ("state", "in", ("draft", "sent")),
+                        ("vip_is_vip_client", "=", True),
+                    ]
+                )
             )
             for fname in ("vip_needs_approval", "vip_approval_state"):
                 self.env.add_to_compute(orders._fields[fname], orders)

@@ -63,7 +63,9 @@ class SaleOrder(models.Model):
         store=True,
         help="The proposal of a VIP client has special terms that the head of sales must approve.",
     )
-    vip_approval_reasons = fields.Text(string="Why Approval Is Needed", compute="_compute_vip_approval_reasons")
+    vip_approval_reasons = fields.Text(
+        string="Why Approval Is Needed", compute="_compute_vip_approval_reasons"
+    )
     vip_approval_state = fields.Selection(
         [
             ("not_required", "Not Required"),
@@ -85,7 +87,9 @@ class SaleOrder(models.Model):
     vip_approval_id = fields.Many2one(
         "vip.approval", string="Approval in Force", compute="_compute_vip_approval_id"
     )
-    vip_approved_user_id = fields.Many2one("res.users", string="Approved By", compute="_compute_vip_approval_id")
+    vip_approved_user_id = fields.Many2one(
+        "res.users", string="Approved By", compute="_compute_vip_approval_id"
+    )
     vip_approved_date = fields.Datetime(string="Approved On", compute="_compute_vip_approval_id")
     vip_revision = fields.Integer(
         string="Revision",
@@ -116,8 +120,7 @@ class SaleOrder(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
-        help="The client agreed the models, quantities and colours; any later change to the "
-        "lines clears it.",
+        help="The client agreed the models, quantities and colours; any later change to the lines clears it.",
     )
     vip_nomenclature_agreed_date = fields.Datetime(string="Nomenclature Agreed On", readonly=True, copy=False)
     vip_nomenclature_agreed_user_id = fields.Many2one(
@@ -278,9 +281,11 @@ class SaleOrder(models.Model):
 
     def _action_cancel(self):
         unexplained = self.filtered(
-            lambda o: o.vip_is_vip_client
-            and o.state in QUOTATION_STATES
-            and not (o.vip_refusal_reason_id and o.vip_refusal_comment)
+            lambda o: (
+                o.vip_is_vip_client
+                and o.state in QUOTATION_STATES
+                and not (o.vip_refusal_reason_id and o.vip_refusal_comment)
+            )
         )
         if unexplained:
             raise UserError(
@@ -303,7 +308,10 @@ class SaleOrder(models.Model):
     def action_vip_request_approval(self):
         """Submit the special terms of the proposals to the heads of sales."""
         for order in self:
-            if order.state not in QUOTATION_STATES or order.vip_approval_state not in ("required", "rejected"):
+            if order.state not in QUOTATION_STATES or order.vip_approval_state not in (
+                "required",
+                "rejected",
+            ):
                 raise UserError(
                     self.env._("%(order)s has no special terms waiting to be submitted.", order=order.name)
                 )
@@ -400,14 +408,13 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not self.vip_is_vip_client:
             return []
-        _ = self.env._
         company = self.company_id or self.env.company
         reasons = []
         if self.vip_proposal_type == "individual":
-            reasons.append(_("Individual proposal"))
+            reasons.append(self.env._("Individual proposal"))
         for line in self.order_line.filtered(lambda line: line._vip_discount_needs_approval()):
             reasons.append(
-                _(
+                self.env._(
                     "Discount of %(discount)s %% on “%(product)s” exceeds the %(max)s %% allowed",
                     discount=formatLang(self.env, line.discount, dp="Discount"),
                     product=line.product_id.display_name or line.name,
@@ -417,19 +424,22 @@ class SaleOrder(models.Model):
         if term := self.payment_term_id:
             standard_terms = company.vip_standard_payment_term_ids
             if standard_terms and term not in standard_terms:
-                reasons.append(_("Payment term “%(term)s” is not a standard one", term=term.display_name))
+                reasons.append(
+                    self.env._("Payment term “%(term)s” is not a standard one", term=term.display_name)
+                )
             deferral = self._vip_payment_deferral_days()
             if deferral > company.vip_max_deferral_days:
                 reasons.append(
-                    _(
-                        "Payment term “%(term)s” defers payment by %(days)s days; at most %(max)s are allowed",
+                    self.env._(
+                        "Payment term “%(term)s” defers payment by %(days)s days; "
+                        "at most %(max)s are allowed",
                         term=term.display_name,
                         days=deferral,
                         max=company.vip_max_deferral_days,
                     )
                 )
         if self.vip_free_delivery:
-            reasons.append(_("Free delivery"))
+            reasons.append(self.env._("Free delivery"))
         return reasons
 
     def _vip_payment_deferral_days(self):
@@ -496,9 +506,13 @@ class SaleOrder(models.Model):
                 body = self.env._("Special terms approved by %(user)s.", user=self.env.user.name)
             else:
                 body = self.env._(
-                    "Special terms rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment
+                    "Special terms rejected by %(user)s: %(comment)s",
+                    user=self.env.user.name,
+                    comment=comment,
                 )
-            order.message_post(body=body, partner_ids=order.user_id.partner_id.ids, subtype_xmlid="mail.mt_note")
+            order.message_post(
+                body=body, partner_ids=order.user_id.partner_id.ids, subtype_xmlid="mail.mt_note"
+            )
 
     def _vip_prepare_approval_vals(self, decision, comment):
         self.ensure_one()
@@ -519,7 +533,10 @@ class SaleOrder(models.Model):
         """Heads of sales who may decide on this proposal: not its own salesperson."""
         self.ensure_one()
         heads = self.env.ref("vip_sales.group_vip_head").sudo().all_user_ids
-        return heads.filtered(lambda u: u.active and not u.share and self.company_id in u.company_ids) - self.user_id
+        return (
+            heads.filtered(lambda u: u.active and not u.share and self.company_id in u.company_ids)
+            - self.user_id
+        )
 
     def _vip_schedule_approval_activities(self):
         for order in self:
@@ -566,9 +583,11 @@ class SaleOrder(models.Model):
         """
         watched = self.env.cr.cache.setdefault("vip_sales_watched_orders", set())
         orders = self.filtered(
-            lambda o: o.id not in watched
-            and o.state in QUOTATION_STATES
-            and o.vip_approval_state in ("approved", "to_approve")
+            lambda o: (
+                o.id not in watched
+                and o.state in QUOTATION_STATES
+                and o.vip_approval_state in ("approved", "to_approve")
+            )
         )
         if not orders:
             yield
@@ -586,16 +605,15 @@ class SaleOrder(models.Model):
 
     def _vip_reopen_approval(self, previous_state, changes):
         self.ensure_one()
-        _ = self.env._
         if not self.vip_needs_approval:
             self.sudo().activity_unlink(["vip_sales.mail_act_type_proposal_approval"])
-            title = _("The offer changed and no longer needs approval:")
+            title = self.env._("The offer changed and no longer needs approval:")
         elif previous_state == "approved":
             self.sudo().write({"vip_approval_state": "to_approve"})
             self._vip_schedule_approval_activities()
-            title = _("The offer changed after approval and goes back to the head of sales:")
+            title = self.env._("The offer changed after approval and goes back to the head of sales:")
         else:
-            title = _("The offer changed while awaiting approval:")
+            title = self.env._("The offer changed while awaiting approval:")
         self.message_post(body=Markup("<p>%s</p>%s") % (title, self._vip_changes_html(changes)))
 
     # Business methods: revisions and their differences
@@ -618,20 +636,21 @@ class SaleOrder(models.Model):
             terms[fname] = value
         return {
             "terms": terms,
-            "lines": {str(line.id): line._vip_snapshot() for line in self.order_line if not line.display_type},
+            "lines": {
+                str(line.id): line._vip_snapshot() for line in self.order_line if not line.display_type
+            },
             "amount_total": self.amount_total,
         }
 
     def _vip_diff(self, old, new):
         """What changed from the snapshot ``old`` to ``new``: one readable sentence per change."""
         self.ensure_one()
-        _ = self.env._
         changes = []
         for fname, after in new["terms"].items():
             before = old["terms"].get(fname)
             if (before or False) != (after or False) and fname in self._fields:
                 changes.append(
-                    _(
+                    self.env._(
                         "%(field)s: %(before)s → %(after)s",
                         field=self._fields[fname]._description_string(self.env),
                         before=self._vip_format_term(fname, before),
@@ -642,19 +661,23 @@ class SaleOrder(models.Model):
         old_lines, new_lines = old["lines"], new["lines"]
         for key, line in new_lines.items():
             if key not in old_lines:
-                changes.append(_("Line added: %(line)s", line=line_model._vip_describe_snapshot(line)))
+                changes.append(
+                    self.env._("Line added: %(line)s", line=line_model._vip_describe_snapshot(line))
+                )
             elif line_changes := line_model._vip_diff_snapshots(old_lines[key], line):
                 changes.append(
-                    _("%(product)s: %(changes)s", product=line["product"], changes="; ".join(line_changes))
+                    self.env._(
+                        "%(product)s: %(changes)s", product=line["product"], changes="; ".join(line_changes)
+                    )
                 )
         changes.extend(
-            _("Line removed: %(line)s", line=line_model._vip_describe_snapshot(line))
+            self.env._("Line removed: %(line)s", line=line_model._vip_describe_snapshot(line))
             for key, line in old_lines.items()
             if key not in new_lines
         )
         if self.currency_id.compare_amounts(old["amount_total"], new["amount_total"]):
             changes.append(
-                _(
+                self.env._(
                     "Total: %(before)s → %(after)s",
                     before=format_amount(self.env, old["amount_total"], self.currency_id),
                     after=format_amount(self.env, new["amount_total"], self.currency_id),
@@ -674,7 +697,9 @@ class SaleOrder(models.Model):
     def _vip_changes_html(self, sentences):
         if not sentences:
             return False
-        return Markup("<ul>%s</ul>") % Markup().join(Markup("<li>%s</li>") % sentence for sentence in sentences)
+        return Markup("<ul>%s</ul>") % Markup().join(
+            Markup("<li>%s</li>") % sentence for sentence in sentences
+        )
 
     # Business methods: receipt and agreements
 

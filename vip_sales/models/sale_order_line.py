@@ -20,7 +20,9 @@ class SaleOrderLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        orders = self.env["sale.order"].browse({vals["order_id"] for vals in vals_list if vals.get("order_id")})
+        orders = self.env["sale.order"].browse(
+            {vals["order_id"] for vals in vals_list if vals.get("order_id")}
+        )
         with orders._vip_watch_approval():
             lines = super().create(vals_list)
         lines.filtered(lambda line: not line.display_type).order_id._vip_clear_nomenclature_agreement()
@@ -96,19 +98,20 @@ class SaleOrderLine(models.Model):
     @api.model
     def _vip_diff_snapshots(self, old, new):
         """What changed on a line between two snapshots, as short readable phrases."""
-        _ = self.env._
         changes = []
         if old["product"] != new["product"]:
-            changes.append(_("product %(before)s → %(after)s", before=old["product"], after=new["product"]))
+            changes.append(
+                self.env._("product %(before)s → %(after)s", before=old["product"], after=new["product"])
+            )
         for key, label, dp in (
-            ("quantity", _("quantity"), "Product Unit"),
-            ("price_unit", _("unit price"), "Product Price"),
-            ("discount", _("discount (%)"), "Discount"),
+            ("quantity", self.env._("quantity"), "Product Unit"),
+            ("price_unit", self.env._("unit price"), "Product Price"),
+            ("discount", self.env._("discount (%)"), "Discount"),
         ):
             digits = self.env["decimal.precision"].precision_get(dp)
             if float_compare(old[key], new[key], precision_digits=digits):
                 changes.append(
-                    _(
+                    self.env._(
                         "%(what)s %(before)s → %(after)s",
                         what=label,
                         before=formatLang(self.env, old[key], dp=dp),
@@ -116,5 +119,5 @@ class SaleOrderLine(models.Model):
                     )
                 )
         if old["uom"] != new["uom"]:
-            changes.append(_("unit %(before)s → %(after)s", before=old["uom"], after=new["uom"]))
+            changes.append(self.env._("unit %(before)s → %(after)s", before=old["uom"], after=new["uom"]))
         return changes

@@ -13,7 +13,9 @@ class VipApproval(models.Model):
     _description = "Proposal Approval Decision"
     _order = "date desc, id desc"
 
-    order_id = fields.Many2one("sale.order", string="Proposal", required=True, index=True, ondelete="restrict")
+    order_id = fields.Many2one(
+        "sale.order", string="Proposal", required=True, index=True, ondelete="restrict"
+    )
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     user_id = fields.Many2one("res.users", string="Decided By", required=True, ondelete="restrict")
     decision = fields.Selection([("approved", "Approved"), ("rejected", "Rejected")], required=True)
@@ -21,7 +23,7 @@ class VipApproval(models.Model):
     comment = fields.Text()
     revision = fields.Integer(help="Revision of the proposal the decision was taken on.")
     amount_total = fields.Monetary(string="Total", currency_field="currency_id")
-    currency_id = fields.Many2one("res.currency", string="Currency")
+    currency_id = fields.Many2one("res.currency")
     max_discount = fields.Float(string="Highest Discount (%)", digits="Discount")
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms", ondelete="set null")
     reasons = fields.Text(string="Special Terms Decided")
@@ -38,7 +40,9 @@ class VipApproval(models.Model):
             )
 
     def write(self, vals):
-        raise UserError(self.env._("A decision of the head of sales cannot be changed."))
+        if vals:
+            raise UserError(self.env._("A decision of the head of sales cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

@@ -12,11 +12,15 @@ class VipProposalRevision(models.Model):
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
     revision = fields.Integer(required=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now)
-    user_id = fields.Many2one("res.users", string="Kept By", required=True, default=lambda self: self.env.user)
+    user_id = fields.Many2one(
+        "res.users", string="Kept By", required=True, default=lambda self: self.env.user
+    )
     snapshot = fields.Json(required=True, help="Terms, lines and totals of the proposal in this revision.")
     amount_total = fields.Monetary(string="Total", currency_field="currency_id")
-    currency_id = fields.Many2one("res.currency", string="Currency")
-    changes = fields.Html(string="Changes from the Previous Revision", compute="_compute_changes", sanitize=False)
+    currency_id = fields.Many2one("res.currency")
+    changes = fields.Html(
+        string="Changes from the Previous Revision", compute="_compute_changes", sanitize=False
+    )
 
     _unique_revision = models.Constraint(
         "UNIQUE(order_id, revision)", "A proposal has only one revision of each number."
@@ -30,7 +34,9 @@ class VipProposalRevision(models.Model):
     @api.depends("snapshot")
     def _compute_changes(self):
         for revision in self:
-            previous = revision.order_id.vip_revision_ids.filtered(lambda r: r.revision < revision.revision)[:1]
+            # Revisions come newest first: the first older one is the previous revision.
+            older = (r for r in revision.order_id.vip_revision_ids if r.revision < revision.revision)
+            previous = next(older, None)
             revision.changes = previous and revision._diff_html(previous)
 
     def _diff_html(self, previous):

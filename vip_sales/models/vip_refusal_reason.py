@@ -10,5 +10,5 @@ class VipRefusalReason(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="Company", index=True, help="Leave empty to offer the reason in every company."
+        "res.company", index=True, help="Leave empty to offer the reason in every company."
     )

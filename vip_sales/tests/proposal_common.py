@@ -23,12 +23,17 @@ class ProposalCommon(VipSalesCommon):
         cls.term_30 = cls.env.ref("account.account_payment_term_30days")
         cls.term_45 = cls.env.ref("account.account_payment_term_45days")
         cls.term_60 = cls.env["account.payment.term"].create(
-            {"name": "60 Days", "line_ids": [Command.create({"value": "percent", "value_amount": 100, "nb_days": 60})]}
+            {
+                "name": "60 Days",
+                "line_ids": [Command.create({"value": "percent", "value_amount": 100, "nb_days": 60})],
+            }
         )
         cls.company.write(
             {
                 "vip_max_discount": 10.0,
-                "vip_standard_payment_term_ids": [Command.set((cls.term_immediate | cls.term_30 | cls.term_60).ids)],
+                "vip_standard_payment_term_ids": [
+                    Command.set((cls.term_immediate | cls.term_30 | cls.term_60).ids)
+                ],
                 "vip_max_deferral_days": 30,
             }
         )
@@ -46,7 +51,9 @@ class ProposalCommon(VipSalesCommon):
                     "user_id": user.id,
                     "payment_term_id": self.term_immediate.id,
                     "order_line": [
-                        Command.create({"product_id": self.product.id, "product_uom_qty": 2, "discount": discount})
+                        Command.create(
+                            {"product_id": self.product.id, "product_uom_qty": 2, "discount": discount}
+                        )
                     ],
                     **values,
                 }

@@ -56,7 +56,9 @@ class TestApprovalReasons(ProposalCommon):
         self.assertIn("defers payment by 45 days", reasons[3])
         self.assertEqual(reasons[4], "Free delivery")
         # Removing the terms one by one leaves no reason at the end.
-        order.write({"vip_proposal_type": "standard", "vip_free_delivery": False, "payment_term_id": self.term_30.id})
+        order.write(
+            {"vip_proposal_type": "standard", "vip_free_delivery": False, "payment_term_id": self.term_30.id}
+        )
         self.assertEqual(len(self._reasons(order)), 1)
         order.order_line.discount = 5.0
         self.assertFalse(order.vip_needs_approval)
@@ -186,7 +188,7 @@ class TestApprovalFlow(ProposalCommon):
         order = self._create_proposal(discount=25.0)
         order.with_user(self.manager1).action_vip_request_approval()
         action = order.with_user(self.head).action_vip_reject()
-        wizard = self.env["vip.approval.reject"].with_user(self.head).with_context(action["context"])
+        wizard = self.env["vip.approval.reject"].with_user(self.head).with_context(**action["context"])
         with self.assertRaises(UserError):
             wizard.create({"comment": "  "}).action_reject()
         self.assertEqual(order.vip_approval_state, "to_approve")
@@ -251,7 +253,11 @@ class TestApprovalFlow(ProposalCommon):
                     )
                 with self.assertRaises(AccessError):
                     order.with_user(env_user).write(
-                        {"vip_approval_ids": [Command.create({"user_id": env_user.id, "decision": "approved"})]}
+                        {
+                            "vip_approval_ids": [
+                                Command.create({"user_id": env_user.id, "decision": "approved"})
+                            ]
+                        }
                     )
         with self.assertRaises(UserError):
             log.sudo().write({"decision": "rejected"})
@@ -283,11 +289,16 @@ class TestApprovalGuards(ProposalCommon):
                 lambda: order.with_context(mark_so_as_sent=True).message_post(body="Here it is"),
             ),
             ("quotation report", lambda: report._render_qweb_pdf("sale.action_report_saleorder", order.ids)),
-            ("pro-forma report", lambda: report._render_qweb_pdf("sale.action_report_pro_forma_invoice", order.ids)),
+            (
+                "pro-forma report",
+                lambda: report._render_qweb_pdf("sale.action_report_pro_forma_invoice", order.ids),
+            ),
             ("quotation html", lambda: report._render_qweb_html("sale.action_report_saleorder", order.ids)),
             (
                 "share wizard",
-                lambda: share.with_context(active_model="sale.order", active_id=order.id).default_get(["share_link"]),
+                lambda: share.with_context(active_model="sale.order", active_id=order.id).default_get(
+                    ["share_link"]
+                ),
             ),
             (
                 "share send",
@@ -308,7 +319,10 @@ class TestApprovalGuards(ProposalCommon):
                 order.with_user(self.head)._vip_decide("rejected", "No")
             self.assertEqual(order.vip_approval_state, approval_state)
             for name, path in self._refused_paths(order):
-                with self.subTest(state=approval_state, path=name), self.assertRaisesRegex(UserError, GUARD_MESSAGE):
+                with (
+                    self.subTest(state=approval_state, path=name),
+                    self.assertRaisesRegex(UserError, GUARD_MESSAGE),
+                ):
                     path()
             self.assertEqual(order.state, "draft")
             self.assertFalse(order._has_to_be_signed())
@@ -316,7 +330,9 @@ class TestApprovalGuards(ProposalCommon):
             self.assertFalse(order.message_ids.filtered(lambda m: m.body and "Here it is" in m.body))
 
     def test_every_path_is_open_once_approved(self):
-        order = self._approve(self._create_proposal(discount=15.0, require_signature=True, require_payment=True))
+        order = self._approve(
+            self._create_proposal(discount=15.0, require_signature=True, require_payment=True)
+        )
         self.assertTrue(order._has_to_be_signed())
         self.assertTrue(order._has_to_be_paid())
         for name, path in self._refused_paths(order)[2:-2]:
@@ -341,7 +357,12 @@ class TestApprovalGuards(ProposalCommon):
         order = self._create_proposal(discount=15.0, require_payment=True)
         payment_method = self.env.ref("payment.payment_method_unknown")
         provider = self.env["payment.provider"].create(
-            {"name": "Dummy", "code": "none", "state": "test", "payment_method_ids": [Command.set(payment_method.ids)]}
+            {
+                "name": "Dummy",
+                "code": "none",
+                "state": "test",
+                "payment_method_ids": [Command.set(payment_method.ids)],
+            }
         )
         tx = (
             self.env["payment.transaction"]
@@ -392,7 +413,11 @@ class TestReapproval(ProposalCommon):
         order = self._approve(self._create_proposal(discount=15.0))
         tag = self.env["crm.tag"].create({"name": "Spring"})
         order.with_user(self.manager1).write(
-            {"client_order_ref": "PO-77", "note": "<p>Deliver to the back door</p>", "tag_ids": [Command.set(tag.ids)]}
+            {
+                "client_order_ref": "PO-77",
+                "note": "<p>Deliver to the back door</p>",
+                "tag_ids": [Command.set(tag.ids)],
+            }
         )
         order.order_line.with_user(self.manager1).name = "Sofa Verona, grey"
         self.assertEqual(order.vip_approval_state, "approved")
@@ -400,14 +425,28 @@ class TestReapproval(ProposalCommon):
 
     def test_line_changes_go_back_to_approval(self):
         changes = [
-            ("quantity", lambda order: order.order_line[:1].write({"product_uom_qty": 3}), "quantity 2.00 → 3.00"),
-            ("price", lambda order: order.order_line[:1].write({"price_unit": 900}), "unit price 1,000.00 → 900.00"),
-            ("discount", lambda order: order.order_line[:1].write({"discount": 12}), "discount (%) 15.00 → 12.00"),
+            (
+                "quantity",
+                lambda order: order.order_line[:1].write({"product_uom_qty": 3}),
+                "quantity 2.00 → 3.00",
+            ),
+            (
+                "price",
+                lambda order: order.order_line[:1].write({"price_unit": 900}),
+                "unit price 1,000.00 → 900.00",
+            ),
+            (
+                "discount",
+                lambda order: order.order_line[:1].write({"discount": 12}),
+                "discount (%) 15.00 → 12.00",
+            ),
             (
                 "added line",
-                lambda order: self.env["sale.order.line"]
-                .with_user(self.manager1)
-                .create({"order_id": order.id, "product_id": self.product_chair.id}),
+                lambda order: (
+                    self.env["sale.order.line"]
+                    .with_user(self.manager1)
+                    .create({"order_id": order.id, "product_id": self.product_chair.id})
+                ),
                 "Line added: Chair Oslo",
             ),
             ("removed line", lambda order: order.order_line[:1].unlink(), "Line removed: Sofa Verona"),

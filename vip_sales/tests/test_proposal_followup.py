@@ -50,7 +50,11 @@ class TestRevisions(ProposalCommon):
             self.assertIn(expected, changes)
 
         order.order_line.filtered(lambda line: line.product_id == self.product_chair).unlink()
-        compare = Form(self.env["vip.proposal.revision.compare"].with_user(self.manager1).with_context(default_order_id=order.id))
+        compare = Form(
+            self.env["vip.proposal.revision.compare"]
+            .with_user(self.manager1)
+            .with_context(default_order_id=order.id)
+        )
         self.assertEqual(compare.from_revision_id, second, "compares the last revision by default")
         self.assertIn("Line removed: Chair Oslo", compare.changes)
         compare.from_revision_id = first
@@ -72,23 +76,40 @@ class TestAgreementAndRefusal(ProposalCommon):
         for name, change in (
             ("quantity", lambda order: order.order_line.write({"product_uom_qty": 5})),
             ("variant", lambda order: order.order_line.write({"product_id": self.product_chair.id})),
-            ("added line", lambda order: order.write({"order_line": [Command.create({"product_id": self.product_chair.id})]})),
+            (
+                "added line",
+                lambda order: order.write(
+                    {"order_line": [Command.create({"product_id": self.product_chair.id})]}
+                ),
+            ),
             ("removed line", lambda order: order.order_line.unlink()),
         ):
             with self.subTest(change=name):
                 order = self._create_proposal().with_user(self.manager1)
                 order.action_vip_agree_nomenclature()
                 self.assertRecordValues(
-                    order, [{"vip_nomenclature_agreed": True, "vip_nomenclature_agreed_user_id": self.manager1.id}]
+                    order,
+                    [{"vip_nomenclature_agreed": True, "vip_nomenclature_agreed_user_id": self.manager1.id}],
                 )
                 change(order)
                 self.assertRecordValues(
                     order,
-                    [{"vip_nomenclature_agreed": False, "vip_nomenclature_agreed_date": False, "vip_nomenclature_agreed_user_id": False}],
+                    [
+                        {
+                            "vip_nomenclature_agreed": False,
+                            "vip_nomenclature_agreed_date": False,
+                            "vip_nomenclature_agreed_user_id": False,
+                        }
+                    ],
                 )
         order = self._create_proposal().with_user(self.manager1)
         order.action_vip_agree_nomenclature()
-        order.write({"client_order_ref": "PO-1", "order_line": [Command.create({"display_type": "line_note", "name": "Leave at the gate"})]})
+        order.write(
+            {
+                "client_order_ref": "PO-1",
+                "order_line": [Command.create({"display_type": "line_note", "name": "Leave at the gate"})],
+            }
+        )
         self.assertTrue(order.vip_nomenclature_agreed, "a note or a reference is no change of nomenclature")
 
     def test_cancel_needs_a_refusal_reason(self):
@@ -127,7 +148,11 @@ class TestAgreementAndRefusal(ProposalCommon):
         order = self._create_proposal(partner=self.non_vip)
         order.action_cancel()
         self.assertEqual(order.state, "cancel")
-        wizard = self.env["sale.mass.cancel.orders"].with_context(active_ids=self._create_proposal(partner=self.non_vip).ids).create({})
+        wizard = (
+            self.env["sale.mass.cancel.orders"]
+            .with_context(active_ids=self._create_proposal(partner=self.non_vip).ids)
+            .create({})
+        )
         self.assertFalse(wizard.vip_needs_refusal_reason)
         wizard.action_mass_cancel()
 
@@ -169,19 +194,28 @@ class TestReceipt(ProposalCommon):
         order = self._approve(self._create_proposal(partner=self.client1_contact, discount=15.0))
         self.assertFalse(order.vip_mail_status)
         order.with_user(self.manager1).message_post(
-            body="Your proposal", partner_ids=self.client1_contact.ids, message_type="comment", subtype_xmlid="mail.mt_comment"
+            body="Your proposal",
+            partner_ids=self.client1_contact.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         order.invalidate_recordset(["vip_mail_status"])
         self.assertIn(order.vip_mail_status, ("ready", "sent"))
 
     def test_printed_proposal(self):
         order = self._create_proposal(
-            discount=15.0, vip_special_terms_note="Delivery to three stores in one truck", vip_free_delivery=True
+            discount=15.0,
+            vip_special_terms_note="Delivery to three stores in one truck",
+            vip_free_delivery=True,
         )
         self.client1.vat = "7707083893"
         order.with_user(self.manager1).action_vip_new_revision()
         self._approve(order)
-        html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+            .decode()
+        )
         for expected in (
             "Commercial Proposal No.",
             f"{order.name}-R1",
@@ -198,7 +232,11 @@ class TestReceipt(ProposalCommon):
         ):
             self.assertIn(expected, html)
         standard = self._create_proposal(partner=self.non_vip)
-        html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", standard.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", standard.ids)[0]
+            .decode()
+        )
         self.assertNotIn("Commercial Proposal", html)
         self.assertIn("Quotation", html)
 
@@ -248,7 +286,9 @@ class TestProposalPortal(ProposalCommon, HttpCase):
         self.assertIn("print_invoice_report", response.text)
 
     def test_client_declines_in_the_portal(self):
-        order = self._approve(self._create_proposal(partner=self.client1_contact, discount=15.0, require_signature=True))
+        order = self._approve(
+            self._create_proposal(partner=self.client1_contact, discount=15.0, require_signature=True)
+        )
         order.with_user(self.manager1).action_quotation_sent()
         self.authenticate(None, None)
         response = self.url_open(

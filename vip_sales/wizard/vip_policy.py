@@ -15,7 +15,11 @@ class VipPolicy(models.TransientModel):
         domain="[('id', 'in', allowed_company_ids)]",
     )
     vip_max_discount = fields.Float(
-        string="Maximum Discount (%)", digits="Discount", compute="_compute_policy", store=True, readonly=False
+        string="Maximum Discount (%)",
+        digits="Discount",
+        compute="_compute_policy",
+        store=True,
+        readonly=False,
     )
     vip_standard_payment_term_ids = fields.Many2many(
         "account.payment.term",
@@ -43,7 +47,10 @@ class VipPolicy(models.TransientModel):
 
     def action_save(self):
         self.ensure_one()
-        if not self.env.user.has_group("vip_sales.group_vip_head") or self.company_id not in self.env.user.company_ids:
+        if (
+            not self.env.user.has_group("vip_sales.group_vip_head")
+            or self.company_id not in self.env.user.company_ids
+        ):
             raise AccessError(self.env._("Only the head of sales of the company sets its approval policy."))
         # Heads of sales may not write companies: the policy fields alone are written for them.
         self.company_id.sudo().write(
