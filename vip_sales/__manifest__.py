@@ -37,6 +37,9 @@
         "demo/proposal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "vip_sales/static/src/navbar/*",
+        ],
         "web.assets_tests": [
             "vip_sales/static/tests/tours/**/*",
         ],

@@ -8,3 +8,4 @@ from . import vip_proposal_revision
 from . import vip_refusal_reason
 from . import ir_actions_report
 from . import payment_transaction
+from . import ir_ui_menu

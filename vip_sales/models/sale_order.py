@@ -176,8 +176,9 @@ class SaleOrder(models.Model):
     def _compute_vip_revision_changes(self):
         for order in self:
             last = order.vip_revision_ids[:1]
-            order.vip_revision_changes = last and order._vip_changes_html(
-                order._vip_diff(last.snapshot, order._vip_snapshot(order._vip_revision_fields()))
+            current = order._vip_snapshot(order._vip_revision_fields()) if last else None
+            order.vip_revision_changes = (
+                order._vip_changes_html(order._vip_diff(last.snapshot, current)) if last else False
             )
 
     @api.model
@@ -323,7 +324,8 @@ class SaleOrder(models.Model):
     def action_vip_approve(self):
         """Approve the special terms (head of sales)."""
         self._vip_decide("approved")
-        return True
+        # Reloading the view refreshes the counter of proposals to approve in the menu.
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
 
     def action_vip_reject(self):
         """Ask the head of sales why the special terms are rejected."""

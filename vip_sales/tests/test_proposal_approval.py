@@ -184,6 +184,20 @@ class TestApprovalFlow(ProposalCommon):
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.vip_approval_state, "approved")
 
+    def test_menu_counter_of_proposals_to_approve(self):
+        menus = self.env["ir.ui.menu"]
+        self.assertEqual(menus.with_user(self.manager1).vip_menu_counters(), {})
+        baseline = menus.with_user(self.head).vip_menu_counters()["vip_sales.sale_order_menu_vip_to_approve"]
+        order = self._create_proposal(discount=15.0)
+        order.with_user(self.manager1).action_vip_request_approval()
+        counters = menus.with_user(self.head).vip_menu_counters()
+        self.assertEqual(counters["vip_sales.sale_order_menu_vip_to_approve"], baseline + 1)
+        self.assertEqual(counters["vip_sales.vip_sales_menu_to_approve"], baseline + 1)
+        order.with_user(self.head).action_vip_approve()
+        self.assertEqual(
+            menus.with_user(self.head).vip_menu_counters()["vip_sales.sale_order_menu_vip_to_approve"], baseline
+        )
+
     def test_reject_with_comment_then_revise(self):
         order = self._create_proposal(discount=25.0)
         order.with_user(self.manager1).action_vip_request_approval()

@@ -14,4 +14,4 @@ class VipApprovalReject(models.TransientModel):
         if not (self.comment or "").strip():
             raise UserError(self.env._("Tell the manager why the special terms are rejected."))
         self.order_id._vip_decide("rejected", self.comment)
-        return {"type": "ir.actions.act_window_close"}
+        return {"type": "ir.actions.client", "tag": "soft_reload"}

@@ -16,7 +16,7 @@ tours.add("vip_sales_proposal_manager_builds", {
             run: "edit Mebelgrad",
         },
         {
-            trigger: ".ui-autocomplete a.dropdown-item:contains(Mebelgrad LLC)",
+            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Mebelgrad LLC)",
             run: "click",
         },
         {
@@ -29,8 +29,12 @@ tours.add("vip_sales_proposal_manager_builds", {
             run: "edit Sofa Verona",
         },
         {
-            trigger: ".ui-autocomplete a.dropdown-item:contains(Sofa Verona)",
+            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Sofa Verona)",
             run: "click",
+        },
+        {
+            content: "The sofa's price comes from the product",
+            trigger: ".o_data_row div[name=price_unit] input:value(1,000.00)",
         },
         {
             content: "Give it a 15 % discount",
@@ -78,6 +82,11 @@ tours.add("vip_sales_proposal_manager_builds", {
 tours.add("vip_sales_proposal_head_approves", {
     steps: () => [
         {
+            content: "The menu counts the proposals to approve",
+            trigger:
+                ".o_menu_sections [data-menu-xmlid='vip_sales.vip_sales_menu_to_approve'] .o_vip_menu_counter:contains(1)",
+        },
+        {
             content: "The proposal waits in the head's list",
             trigger: ".o_data_row td:contains(Mebelgrad LLC)",
             run: "click",
@@ -89,6 +98,10 @@ tours.add("vip_sales_proposal_head_approves", {
         },
         {
             trigger: ".alert-success:contains(Special terms approved by)",
+        },
+        {
+            content: "Nothing is left to approve",
+            trigger: ".o_menu_sections:not(:has(.o_vip_menu_counter))",
         },
     ],
 });
