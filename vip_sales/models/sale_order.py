@@ -414,14 +414,16 @@ class SaleOrder(models.Model):
         reasons = []
         if self.vip_proposal_type == "individual":
             reasons.append(self.env._("Individual proposal"))
-        for line in self.order_line.filtered(lambda line: line._vip_discount_needs_approval()):
-            reasons.append(
+        if discounted := self.order_line.filtered(lambda line: line._vip_discount_needs_approval()):
+            max_discount = formatLang(self.env, company.vip_max_discount, dp="Discount")
+            reasons.extend(
                 self.env._(
                     "Discount of %(discount)s %% on “%(product)s” exceeds the %(max)s %% allowed",
                     discount=formatLang(self.env, line.discount, dp="Discount"),
                     product=line.product_id.display_name or line.name,
-                    max=formatLang(self.env, company.vip_max_discount, dp="Discount"),
+                    max=max_discount,
                 )
+                for line in discounted
             )
         if term := self.payment_term_id:
             standard_terms = company.vip_standard_payment_term_ids

@@ -99,25 +99,27 @@ class SaleOrderLine(models.Model):
     def _vip_diff_snapshots(self, old, new):
         """What changed on a line between two snapshots, as short readable phrases."""
         changes = []
-        if old["product"] != new["product"]:
-            changes.append(
-                self.env._("product %(before)s → %(after)s", before=old["product"], after=new["product"])
-            )
-        for key, label, dp in (
-            ("quantity", self.env._("quantity"), "Product Unit"),
-            ("price_unit", self.env._("unit price"), "Product Price"),
-            ("discount", self.env._("discount (%)"), "Discount"),
+        for key, fname, dp in (
+            ("product", "product_id", None),
+            ("quantity", "product_uom_qty", "Product Unit"),
+            ("uom", "product_uom_id", None),
+            ("price_unit", "price_unit", "Product Price"),
+            ("discount", "discount", "Discount"),
         ):
-            digits = self.env["decimal.precision"].precision_get(dp)
-            if float_compare(old[key], new[key], precision_digits=digits):
-                changes.append(
-                    self.env._(
-                        "%(what)s %(before)s → %(after)s",
-                        what=label,
-                        before=formatLang(self.env, old[key], dp=dp),
-                        after=formatLang(self.env, new[key], dp=dp),
-                    )
+            before, after = old[key], new[key]
+            if dp:
+                digits = self.env["decimal.precision"].precision_get(dp)
+                if not float_compare(before, after, precision_digits=digits):
+                    continue
+                before, after = formatLang(self.env, before, dp=dp), formatLang(self.env, after, dp=dp)
+            elif before == after:
+                continue
+            changes.append(
+                self.env._(
+                    "%(what)s %(before)s → %(after)s",
+                    what=self._fields[fname]._description_string(self.env),
+                    before=before,
+                    after=after,
                 )
-        if old["uom"] != new["uom"]:
-            changes.append(self.env._("unit %(before)s → %(after)s", before=old["uom"], after=new["uom"]))
+            )
         return changes

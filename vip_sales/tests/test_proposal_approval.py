@@ -127,9 +127,11 @@ class TestApprovalReasons(ProposalCommon):
             )
             self.env.flush_all()
             self.env.invalidate_all()
-            with self.assertQueryCount(12):
-                orders._compute_vip_needs_approval()
-                orders._compute_vip_approval_reasons()
+            with self.assertQueryCount(14):
+                for fname in ("vip_needs_approval", "vip_approval_state"):
+                    self.env.add_to_compute(orders._fields[fname], orders)
+                self.env.flush_all()
+                orders.mapped("vip_approval_reasons")
             self.assertTrue(all(orders.mapped("vip_needs_approval")))
 
         compute(10)
@@ -195,7 +197,8 @@ class TestApprovalFlow(ProposalCommon):
         self.assertEqual(counters["vip_sales.vip_sales_menu_to_approve"], baseline + 1)
         order.with_user(self.head).action_vip_approve()
         self.assertEqual(
-            menus.with_user(self.head).vip_menu_counters()["vip_sales.sale_order_menu_vip_to_approve"], baseline
+            menus.with_user(self.head).vip_menu_counters()["vip_sales.sale_order_menu_vip_to_approve"],
+            baseline,
         )
 
     def test_reject_with_comment_then_revise(self):
@@ -442,17 +445,17 @@ class TestReapproval(ProposalCommon):
             (
                 "quantity",
                 lambda order: order.order_line[:1].write({"product_uom_qty": 3}),
-                "quantity 2.00 → 3.00",
+                "Quantity 2.00 → 3.00",
             ),
             (
                 "price",
                 lambda order: order.order_line[:1].write({"price_unit": 900}),
-                "unit price 1,000.00 → 900.00",
+                "Unit Price 1,000.00 → 900.00",
             ),
             (
                 "discount",
                 lambda order: order.order_line[:1].write({"discount": 12}),
-                "discount (%) 15.00 → 12.00",
+                "Discount (%) 15.00 → 12.00",
             ),
             (
                 "added line",
@@ -486,7 +489,7 @@ class TestReapproval(ProposalCommon):
         )
         notes = order.message_ids.filtered(lambda m: "The offer changed" in (m.body or ""))
         self.assertEqual(len(notes), 1)
-        for expected in ("Payment Terms", "quantity 2.00 → 4.00", "Line added: Chair Oslo", "Total:"):
+        for expected in ("Payment Terms", "Quantity 2.00 → 4.00", "Line added: Chair Oslo", "Total:"):
             self.assertIn(expected, notes.body)
 
     def test_change_removing_every_reason_needs_no_approval(self):

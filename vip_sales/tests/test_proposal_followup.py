@@ -43,7 +43,7 @@ class TestRevisions(ProposalCommon):
         changes = second.changes
         for expected in (
             "Payment Terms: Immediate Payment → 30 Days",
-            "Sofa Verona: quantity 2.00 → 3.00; unit price 1,000.00 → 950.00; discount (%) 5.00 → 8.00",
+            "Sofa Verona: Quantity 2.00 → 3.00; Unit Price 1,000.00 → 950.00; Discount (%) 5.00 → 8.00",
             "Line added: Chair Oslo, 4.00 Units at 200.00",
             "Total:",
         ):

@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 class SaleMassCancelOrders(models.TransientModel):
     _inherit = "sale.mass.cancel.orders"
 
-    vip_needs_refusal_reason = fields.Boolean(compute="_compute_vip_needs_refusal_reason")
+    vip_needs_refusal_reason = fields.Boolean(
+        string="Refusal Reason Needed", compute="_compute_vip_needs_refusal_reason"
+    )
     vip_refusal_reason_id = fields.Many2one(
         "vip.refusal.reason",
         string="Refusal Reason",
