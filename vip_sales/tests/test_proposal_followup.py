@@ -285,6 +285,18 @@ class TestProposalPortal(ProposalCommon, HttpCase):
         self.assertIn("Accept & Sign", response.text)
         self.assertIn("print_invoice_report", response.text)
 
+    def test_report_download_refused_to_the_manager(self):
+        order = self._create_proposal(discount=15.0)
+        self.authenticate(self.manager1.login, self.manager1.login)
+        url = f"/report/html/sale.report_saleorder/{order.id}"
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertIn("has not approved the special terms", response.text)
+        self._approve(order)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Commercial Proposal No.", response.text)
+
     def test_client_declines_in_the_portal(self):
         order = self._approve(
             self._create_proposal(partner=self.client1_contact, discount=15.0, require_signature=True)
