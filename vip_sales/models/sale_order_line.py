@@ -29,12 +29,17 @@ class SaleOrderLine(models.Model):
         return lines
 
     def write(self, vals):
-        if not set(self._vip_commercial_fields()) & set(vals):
+        commercial = set(self._vip_commercial_fields()) & set(vals)
+        if not commercial and "name" not in vals:
             return super().write(vals)
         orders = self.order_id
-        with orders._vip_watch_approval():
+        if commercial:
+            with orders._vip_watch_approval():
+                res = super().write(vals)
+        else:
             res = super().write(vals)
-        orders._vip_clear_nomenclature_agreement()
+        # The description may carry what was agreed (fabric, colour): it clears the agreement too.
+        self.filtered(lambda line: not line.display_type).order_id._vip_clear_nomenclature_agreement()
         return res
 
     def unlink(self):

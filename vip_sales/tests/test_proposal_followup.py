@@ -83,6 +83,7 @@ class TestAgreementAndRefusal(ProposalCommon):
                 ),
             ),
             ("removed line", lambda order: order.order_line.unlink()),
+            ("description", lambda order: order.order_line.write({"name": "Sofa Verona, green velvet"})),
         ):
             with self.subTest(change=name):
                 order = self._create_proposal().with_user(self.manager1)
