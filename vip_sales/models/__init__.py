@@ -18,3 +18,10 @@ from . import vip_competitor
 from . import vip_store_competitor
 from . import vip_share_survey
 from . import vip_share_survey_competitor
+from . import res_company
+from . import vip_approval
+from . import vip_proposal_revision
+from . import vip_refusal_reason
+from . import ir_actions_report
+from . import payment_transaction
+from . import ir_ui_menu

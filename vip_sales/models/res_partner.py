@@ -464,7 +464,7 @@ class ResPartner(models.Model):
         Each feature adds its own rule by overriding this method and extending ``super()``;
         the domain selects the VIP client companies that are due for that activity.
         """
-        return self._vip_no_order_rules()
+        return [*self._vip_no_order_rules(), self._vip_proposal_receipt_rule()]
 
     def _vip_no_order_rules(self):
         """One rule per tier: the tier's clients without an order for its number of days."""
@@ -476,6 +476,15 @@ class ResPartner(models.Model):
             )
             for tier in self.env["vip.tier"].search([])
         ]
+
+    def _vip_proposal_receipt_rule(self):
+        # Proposals sent to a client who has not opened them for a few days: check receipt.
+        orders = self.env["sale.order"].search(self.env["sale.order"]._vip_unviewed_domain())
+        return (
+            "vip_sales.mail_act_type_proposal_receipt",
+            [("id", "in", orders.partner_id.commercial_partner_id.ids)],
+            self.env._("Check that the client received the proposal"),
+        )
 
     @api.model
     def _cron_vip_schedule_activities(self, batch_size=1000):

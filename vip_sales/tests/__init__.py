@@ -21,3 +21,6 @@ from . import test_store_shares
 from . import test_store_rules
 from . import test_store_access
 from . import test_store_tour
+from . import test_proposal_approval
+from . import test_proposal_followup
+from . import test_proposal_tour
