@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { pickMany2one } from "./vip_tour_utils";
 
 // Three users, three tours, one proposal: the Python test chains them (test_proposal_tour.py).
 const tours = registry.category("web_tour.tours");
@@ -18,24 +18,7 @@ tours.add("vip_sales_proposal_manager_builds", {
             isActive: ["mobile"],
             run: "click",
         },
-        {
-            content: "Choose the VIP client",
-            trigger: ".o_field_widget[name=partner_id] input",
-            isActive: ["desktop"],
-            run: "edit Mebelgrad",
-        },
-        {
-            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Mebelgrad LLC)",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            content: "Choose the VIP client (the phone searches in a dialog)",
-            trigger: ".o_field_widget[name=partner_id] input",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...stepUtils.mobileKanbanSearchMany2X("Customer", "Mebelgrad LLC"),
+        ...pickMany2one(".o_field_widget[name=partner_id] input", "Mebelgrad", "Mebelgrad LLC", "Customer"),
         {
             trigger: ".o_field_widget[name=partner_id] input:value(Mebelgrad LLC)",
         },
@@ -46,47 +29,25 @@ tours.add("vip_sales_proposal_manager_builds", {
             run: "click",
         },
         {
-            trigger: ".o_data_row div[name=product_template_id] input",
-            isActive: ["desktop"],
-            run: "edit Sofa Verona",
-        },
-        {
-            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Sofa Verona)",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            content: "The sofa's price comes from the product",
-            trigger: ".o_data_row div[name=price_unit] input:value(1,000.00)",
-            isActive: ["desktop"],
-        },
-        {
-            content: "Give it a 15 % discount",
-            trigger: ".o_data_row div[name=discount] input",
-            isActive: ["desktop"],
-            run: "edit 15 && press Tab",
-        },
-        {
-            content: "Add the sofa (on the phone a line opens in a dialog)",
+            content: "Add the sofa (on the phone the line opens in a dialog)",
             trigger: ".o_field_widget[name=order_line] .o_x2m_control_panel button:contains(Add product)",
             isActive: ["mobile"],
             run: "click",
         },
-        {
-            trigger: ".modal div[name=product_id] input",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...stepUtils.mobileKanbanSearchMany2X("Product", "Sofa Verona"),
+        ...pickMany2one(
+            ".o_data_row div[name=product_template_id] input, .modal div[name=product_id] input",
+            "Sofa Verona",
+            "Sofa Verona",
+            "Product"
+        ),
         {
             content: "The sofa's price comes from the product",
-            trigger: ".modal div[name=price_unit] input:value(1,000.00)",
-            isActive: ["mobile"],
+            trigger:
+                ".o_data_row div[name=price_unit] input:value(1,000.00), .modal div[name=price_unit] input:value(1,000.00)",
         },
         {
             content: "Give it a 15 % discount",
-            trigger: ".modal div[name=discount] input",
-            isActive: ["mobile"],
+            trigger: ".o_data_row div[name=discount] input, .modal div[name=discount] input",
             run: "edit 15 && press Tab",
         },
         {
