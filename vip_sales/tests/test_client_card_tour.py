@@ -36,3 +36,12 @@ class TestClientCardTour(VipClientCardCommon, HttpCase):
         )
         self.assertEqual(handover.state, "done")
         self.assertEqual(prospect.vip_manager_id, self.manager2)
+
+
+@tagged("post_install", "-at_install")
+class TestClientCardTourMobile(TestClientCardTour):
+    """The same card and hand-over flows at a phone's size, with touch, as the Odoo mobile app shows them."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True

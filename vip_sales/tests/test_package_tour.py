@@ -16,3 +16,12 @@ class TestPackageOfferTour(VipLogisticsCommon, HttpCase):
         )
         self.assertAlmostEqual(order.vip_total_weight, 218.0)
         self.assertEqual(order.vip_total_cartons, 9)
+
+
+@tagged("post_install", "-at_install")
+class TestPackageOfferTourMobile(TestPackageOfferTour):
+    """The same wizard at a phone's size, with touch, as the Odoo mobile app shows it."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True

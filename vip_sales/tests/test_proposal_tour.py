@@ -31,3 +31,12 @@ class TestProposalTour(ProposalCommon, HttpCase):
         self.assertEqual(order.state, "sent")
         self.assertTrue(order.vip_sent_date)
         self.assertIn(self.client1, order.message_ids.partner_ids, "the e-mail went to the client")
+
+
+@tagged("post_install", "-at_install")
+class TestProposalTourMobile(TestProposalTour):
+    """The same approval flow at a phone's size, with touch, as the Odoo mobile app shows it."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True

@@ -6,6 +6,13 @@ registry.category("web_tour.tours").add("vip_handover_accept", {
         {
             content: "The hand-over waits in the list of hand-overs to accept",
             trigger: ".o_list_view .o_data_row:contains(Novy Interier LLC) td[name=partner_id]",
+            isActive: ["desktop"],
+            run: "click",
+        },
+        {
+            content: "The hand-over waits to be accepted (the phone lists it as a card)",
+            trigger: ".o_kanban_view .o_kanban_record:contains(Novy Interier LLC):contains(To Accept)",
+            isActive: ["mobile"],
             run: "click",
         },
         {
@@ -16,6 +23,12 @@ registry.category("web_tour.tours").add("vip_handover_accept", {
         {
             content: "The hand-over is accepted",
             trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Accepted)",
+            isActive: ["desktop"],
+        },
+        {
+            content: "The hand-over is accepted (the phone shows only the current stage)",
+            trigger: ".o_form_view .o_statusbar_status .dropdown-toggle:contains(Accepted)",
+            isActive: ["mobile"],
         },
     ],
 });

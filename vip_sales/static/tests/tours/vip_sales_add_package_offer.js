@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { pickMany2one } from "./vip_tour_utils";
 
 registry.category("web_tour.tours").add("vip_sales_add_package_offer", {
     steps: () => [
@@ -12,28 +13,18 @@ registry.category("web_tour.tours").add("vip_sales_add_package_offer", {
             trigger: ".modal div[name=line_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
-        {
-            trigger: ".modal div[name=line_ids] .o_selected_row div[name=package_id] input",
-            run: "edit Bedroom",
-        },
-        {
-            trigger: ".ui-menu-item-wrapper:contains(Bedroom Classic)",
-            run: "click",
-        },
+        ...pickMany2one(
+            ".modal div[name=line_ids] .o_selected_row div[name=package_id] input",
+            "Bedroom",
+            "Bedroom Classic",
+            "Package Offer"
+        ),
         {
             content: "Two sets",
             trigger: ".modal div[name=line_ids] .o_selected_row div[name=quantity] input",
             run: "edit 2 && press Tab",
         },
-        {
-            content: "One colour for all packages: white",
-            trigger: ".modal div[name=color_value_id] input",
-            run: "edit White",
-        },
-        {
-            trigger: ".ui-menu-item-wrapper:contains(White)",
-            run: "click",
-        },
+        ...pickMany2one(".modal .o_inner_group div[name=color_value_id] input", "White", "White", "Colour"),
         {
             content: "The preview lists the white variants of both sets",
             trigger:
@@ -57,12 +48,22 @@ registry.category("web_tour.tours").add("vip_sales_add_package_offer", {
         {
             content: "The order has a section for the package, and its lines",
             trigger: ".o_field_widget[name=order_line] tr.o_is_line_section :value(Bedroom Classic × 2)",
+            isActive: ["desktop"],
         },
         {
-            trigger: ".o_field_widget[name=order_line] .o_data_row:contains(Bed Classic (White)):contains(2.00)",
+            content: "The order has a section for the package (the phone shows the lines as cards)",
+            trigger: ".o_field_widget[name=order_line] .o_kanban_record .fw-bolder:contains(Bedroom Classic × 2)",
+            isActive: ["mobile"],
         },
         {
-            trigger: ".o_field_widget[name=order_line] .o_data_row:contains(Chair (White)):contains(4.00)",
+            trigger:
+                ".o_field_widget[name=order_line] .o_data_row:contains(Bed Classic (White)):contains(2.00), " +
+                ".o_field_widget[name=order_line] .o_kanban_record:contains(Bed Classic (White)):contains(2.00)",
+        },
+        {
+            trigger:
+                ".o_field_widget[name=order_line] .o_data_row:contains(Chair (White)):contains(4.00), " +
+                ".o_field_widget[name=order_line] .o_kanban_record:contains(Chair (White)):contains(4.00)",
         },
         {
             content: "Open the logistics of the order",

@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { pickMany2one } from "./vip_tour_utils";
 
 // Three users, three tours, one proposal: the Python test chains them (test_proposal_tour.py).
 const tours = registry.category("web_tour.tours");
@@ -8,38 +9,56 @@ tours.add("vip_sales_proposal_manager_builds", {
         {
             content: "Create a proposal",
             trigger: ".o_list_button_add",
+            isActive: ["desktop"],
             run: "click",
         },
         {
-            content: "Choose the VIP client",
-            trigger: ".o_field_widget[name=partner_id] input",
-            run: "edit Mebelgrad",
-        },
-        {
-            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Mebelgrad LLC)",
+            content: "Create a proposal (the phone lists them as cards)",
+            trigger: ".o-kanban-button-new",
+            isActive: ["mobile"],
             run: "click",
+        },
+        ...pickMany2one(".o_field_widget[name=partner_id] input", "Mebelgrad", "Mebelgrad LLC", "Customer"),
+        {
+            trigger: ".o_field_widget[name=partner_id] input:value(Mebelgrad LLC)",
         },
         {
             content: "Add the sofa",
             trigger: ".o_field_x2many_list_row_add a:contains(Add a product)",
+            isActive: ["desktop"],
             run: "click",
         },
         {
-            trigger: ".o_data_row div[name=product_template_id] input",
-            run: "edit Sofa Verona",
-        },
-        {
-            trigger: ".ui-autocomplete .ui-menu-item:not(.o_m2o_dropdown_option) a:contains(Sofa Verona)",
+            content: "Add the sofa (on the phone the line opens in a dialog)",
+            trigger: ".o_field_widget[name=order_line] .o_x2m_control_panel button:contains(Add product)",
+            isActive: ["mobile"],
             run: "click",
         },
+        ...pickMany2one(
+            ".o_data_row div[name=product_template_id] input, .modal div[name=product_id] input",
+            "Sofa Verona",
+            "Sofa Verona",
+            "Product"
+        ),
         {
             content: "The sofa's price comes from the product",
-            trigger: ".o_data_row div[name=price_unit] input:value(1,000.00)",
+            trigger:
+                ".o_data_row div[name=price_unit] input:value(1,000.00), .modal div[name=price_unit] input:value(1,000.00)",
         },
         {
             content: "Give it a 15 % discount",
-            trigger: ".o_data_row div[name=discount] input",
+            trigger: ".o_data_row div[name=discount] input, .modal div[name=discount] input",
             run: "edit 15 && press Tab",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        {
+            content: "The line's card shows the discount",
+            trigger: "body:not(:has(.modal)) .o_field_widget[name=order_line] .o_kanban_record:contains(Sofa Verona):contains(15.00)",
+            isActive: ["mobile"],
         },
         {
             content: "Open the proposal's terms",
@@ -85,10 +104,33 @@ tours.add("vip_sales_proposal_head_approves", {
             content: "The menu counts the proposals to approve",
             trigger:
                 ".o_menu_sections [data-menu-xmlid='vip_sales.vip_sales_menu_to_approve'] .o_vip_menu_counter:contains(1)",
+            isActive: ["desktop"],
+        },
+        {
+            content: "The menu counts the proposals to approve (the phone's side menu)",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        {
+            trigger: ".o_app_menu_sidebar [data-menu-xmlid='vip_sales.sale_order_menu_vip_to_approve'] .o_vip_menu_counter:contains(1)",
+            isActive: ["mobile"],
+        },
+        {
+            trigger: ".o_app_menu_sidebar .o_sidebar_close",
+            isActive: ["mobile"],
+            run: "click",
         },
         {
             content: "The proposal waits in the head's list",
             trigger: ".o_data_row td:contains(Mebelgrad LLC)",
+            isActive: ["desktop"],
+            run: "click",
+        },
+        {
+            content: "The proposal waits in the head's list",
+            trigger: "body:not(:has(.o_app_menu_sidebar)) .o_kanban_record:contains(Mebelgrad LLC)",
+            isActive: ["mobile"],
             run: "click",
         },
         {
@@ -102,6 +144,18 @@ tours.add("vip_sales_proposal_head_approves", {
         {
             content: "Nothing is left to approve",
             trigger: ".o_menu_sections:not(:has(.o_vip_menu_counter))",
+            isActive: ["desktop"],
+        },
+        {
+            content: "Nothing is left to approve",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_app_menu_sidebar:has([data-menu-xmlid='vip_sales.sale_order_menu_vip_to_approve']):not(:has(.o_vip_menu_counter))",
+            isActive: ["mobile"],
         },
     ],
 });
@@ -111,6 +165,13 @@ tours.add("vip_sales_proposal_manager_sends", {
         {
             content: "Open the approved proposal",
             trigger: ".o_data_row td:contains(Mebelgrad LLC)",
+            isActive: ["desktop"],
+            run: "click",
+        },
+        {
+            content: "Open the approved proposal",
+            trigger: ".o_kanban_record:contains(Mebelgrad LLC)",
+            isActive: ["mobile"],
             run: "click",
         },
         {
@@ -125,6 +186,12 @@ tours.add("vip_sales_proposal_manager_sends", {
         {
             content: "The proposal is sent",
             trigger: ".o_statusbar_status .o_arrow_button_current:contains(Quotation Sent)",
+            isActive: ["desktop"],
+        },
+        {
+            content: "The proposal is sent (the phone shows only the current stage)",
+            trigger: ".o_statusbar_status .dropdown-toggle:contains(Quotation Sent)",
+            isActive: ["mobile"],
         },
     ],
 });
