@@ -13,10 +13,18 @@
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",
+        "security/vip_sales_plan_security.xml",
+        "security/vip_visit_security.xml",
+        "security/vip_trip_security.xml",
         "data/ir_cron_data.xml",
+        "data/vip_visit_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
         "views/res_partner_views.xml",
+        "views/vip_sales_plan_views.xml",
+        "views/vip_visit_views.xml",
+        "views/vip_trip_views.xml",
+        "wizard/vip_sales_plan_split_views.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",

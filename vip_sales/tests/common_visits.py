@@ -1,0 +1,48 @@
+from datetime import datetime
+
+from odoo import Command
+
+from .common import VipSalesCommon
+
+
+class VipVisitsCommon(VipSalesCommon):
+    """Adds a product, orders at a given date, and visits to the VIP users and clients."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.product = cls.env["product.product"].create({"name": "Sofa Milan", "list_price": 1000.0})
+
+    @classmethod
+    def _order(cls, partner, user, amount, date, state="sale", pricelist=None):
+        """An order of ``amount`` untaxed for ``partner`` by ``user``, dated ``date`` (UTC)."""
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": user.id,
+                "pricelist_id": pricelist.id if pricelist else False,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.product.id, "product_uom_qty": 1, "price_unit": amount, "tax_ids": False}
+                    )
+                ],
+            }
+        )
+        if state == "sale":
+            order.action_confirm()
+        elif state == "cancel":
+            order.action_cancel()
+        # Confirming stamps the order with today's date: put it back where the test wants it.
+        order.date_order = datetime.fromisoformat(date) if isinstance(date, str) else date
+        return order
+
+    @classmethod
+    def _visit(cls, partner, user=None, **values):
+        return cls.env["vip.visit"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": (user or partner.vip_manager_id).id,
+                "date": "2025-03-10 09:00:00",
+                **values,
+            }
+        )

@@ -1,0 +1,1 @@
+from . import vip_sales_plan_split
