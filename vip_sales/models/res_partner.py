@@ -39,7 +39,10 @@ class ResPartner(models.Model):
         help="Last done phone or video call.",
     )
     vip_last_visit_date = fields.Datetime(
-        string="Last Visit", compute="_compute_vip_last_contact_dates", store=True, help="Last done onsite visit."
+        string="Last Visit",
+        compute="_compute_vip_last_contact_dates",
+        store=True,
+        help="Last done onsite visit.",
     )
     vip_next_call_date = fields.Date(
         string="Next Call",
@@ -66,7 +69,9 @@ class ResPartner(models.Model):
             partner.is_vip = bool(partner.vip_tier_id)
 
     def _compute_vip_visit_count(self):
-        counts = dict(self.env["vip.visit"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"]))
+        counts = dict(
+            self.env["vip.visit"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
         for partner in self:
             partner.vip_visit_count = counts.get(partner, 0)
 
@@ -94,8 +99,12 @@ class ResPartner(models.Model):
     def _compute_vip_next_contact_dates(self):
         for partner in self:
             tier = partner.vip_tier_id
-            partner.vip_next_call_date = partner._vip_next_date(partner.vip_last_call_date, tier.call_interval_days)
-            partner.vip_next_visit_date = partner._vip_next_date(partner.vip_last_visit_date, tier.visit_interval_days)
+            partner.vip_next_call_date = partner._vip_next_date(
+                partner.vip_last_call_date, tier.call_interval_days
+            )
+            partner.vip_next_visit_date = partner._vip_next_date(
+                partner.vip_last_visit_date, tier.visit_interval_days
+            )
 
     def _vip_next_date(self, last_date, interval):
         """``interval`` days after the day (in the owner's timezone) of ``last_date``."""

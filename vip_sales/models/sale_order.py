@@ -16,7 +16,7 @@ class SaleOrder(models.Model):
     # Visits and plans
     vip_visit_id = fields.Many2one(
         "vip.visit",
-        string="Taken During",
+        string="Visit or Call",
         index="btree_not_null",
         copy=False,
         ondelete="set null",
@@ -32,6 +32,8 @@ class SaleOrder(models.Model):
         orders. Returns ``{tuple of the groupby values: amount}``.
         """
         totals = defaultdict(float)
-        for *key, rate, amount in self._read_group(domain, [*groupby, "currency_rate"], ["amount_untaxed:sum"]):
+        for *key, rate, amount in self._read_group(
+            domain, [*groupby, "currency_rate"], ["amount_untaxed:sum"]
+        ):
             totals[tuple(key)] += amount / (rate or 1.0)
         return totals

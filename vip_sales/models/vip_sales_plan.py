@@ -15,7 +15,9 @@ class VipSalesPlan(models.Model):
     _order = "date_from desc, user_id, partner_id, id"
 
     # Fields of the plan's content: frozen once the plan is approved.
-    _CONTENT_FIELDS = frozenset({"user_id", "partner_id", "company_id", "date_from", "date_to", "target_amount"})
+    _CONTENT_FIELDS = frozenset(
+        {"user_id", "partner_id", "company_id", "date_from", "date_to", "target_amount"}
+    )
 
     user_id = fields.Many2one(
         "res.users",
@@ -36,7 +38,9 @@ class VipSalesPlan(models.Model):
     )
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", required=True, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     target_amount = fields.Monetary(
         string="Target",
@@ -113,8 +117,8 @@ class VipSalesPlan(models.Model):
             ("date_order", "<", max(plans.mapped("date_to")) + timedelta(days=1)),
         ]
         actuals = defaultdict(float)
-        for by_client in (False, True):
-            client_plans = plans.filtered(lambda p: bool(p.partner_id) == by_client)
+        plans_of_client = plans.filtered("partner_id")
+        for client_plans, by_client in ((plans - plans_of_client, False), (plans_of_client, True)):
             if not client_plans:
                 continue
             groupby = ["user_id", "company_id"]
@@ -150,10 +154,10 @@ class VipSalesPlan(models.Model):
     def action_approve(self):
         if any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("Only draft sales plans can be approved."))
-        self.write({"state": "approved"})
+        return self.write({"state": "approved"})
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        return self.write({"state": "draft"})
 
     def action_split(self):
         """Open the wizard that replaces this plan by monthly plans."""

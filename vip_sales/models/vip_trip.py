@@ -35,7 +35,9 @@ class VipTrip(models.Model):
         default=lambda self: self.env.user,
         domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     destination = fields.Char(required=True, tracking=True)
     date_from = fields.Date(string="From", required=True, tracking=True)
@@ -45,7 +47,9 @@ class VipTrip(models.Model):
         string="Clients to Visit",
         domain=[("is_company", "=", True), ("is_vip", "=", True)],
     )
-    budget = fields.Monetary(tracking=True, help="Expected cost of the trip: travel, lodging, daily allowance.")
+    budget = fields.Monetary(
+        tracking=True, help="Expected cost of the trip: travel, lodging, daily allowance."
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -96,9 +100,13 @@ class VipTrip(models.Model):
             trip.can_review = is_head and trip.user_id != self.env.user
 
     def _compute_report(self):
-        visits = self.env["vip.visit"]._read_group([("trip_id", "in", self.ids)], ["trip_id", "state"], ["__count"])
+        visits = self.env["vip.visit"]._read_group(
+            [("trip_id", "in", self.ids)], ["trip_id", "state"], ["__count"]
+        )
         orders_domain = [("vip_visit_id.trip_id", "in", self.ids), ("state", "=", "sale")]
-        order_counts = dict(self.env["sale.order"]._read_group(orders_domain, ["vip_visit_id.trip_id"], ["__count"]))
+        order_counts = dict(
+            self.env["sale.order"]._read_group(orders_domain, ["vip_visit_id.trip_id"], ["__count"])
+        )
         amounts = self.env["sale.order"]._vip_untaxed_amounts(orders_domain, ["vip_visit_id.trip_id"])
         for trip in self:
             trip_visits = {state: count for visit_trip, state, count in visits if visit_trip == trip}
@@ -118,11 +126,17 @@ class VipTrip(models.Model):
         sales who is not the trip's manager approves or refuses it, with a comment to refuse.
         """
         if self._REQUEST_FIELDS.intersection(vals) and any(trip.state != "draft" for trip in self):
-            raise UserError(self.env._("Only a draft trip can be changed. A refused trip can be reset to draft."))
+            raise UserError(
+                self.env._("Only a draft trip can be changed. A refused trip can be reset to draft.")
+            )
         if "notes" in vals and any(trip.state not in self._NOTES_STATES for trip in self):
-            raise UserError(self.env._("The notes of a trip cannot be changed while it waits for a decision."))
+            raise UserError(
+                self.env._("The notes of a trip cannot be changed while it waits for a decision.")
+            )
         if "approved_by_id" in vals:
-            raise AccessError(self.env._("The reviewer of a trip is set when the head of sales decides on it."))
+            raise AccessError(
+                self.env._("The reviewer of a trip is set when the head of sales decides on it.")
+            )
         if "refusal_comment" in vals:
             self._check_reviewer()
         new_state = vals.get("state")
@@ -170,22 +184,23 @@ class VipTrip(models.Model):
     # ------------------------------------------------------------------
 
     def action_submit(self):
-        self.write({"state": "submitted"})
+        return self.write({"state": "submitted"})
 
     def action_approve(self):
         """Approve the trips and plan an onsite visit of each of their clients (with its event)."""
         self.write({"state": "approved"})
         self._create_visits()
+        return True
 
     def action_refuse(self):
         """Refuse the trips; the reason is their refusal comment."""
-        self.write({"state": "refused"})
+        return self.write({"state": "refused"})
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        return self.write({"state": "draft"})
 
     def action_done(self):
-        self.write({"state": "done"})
+        return self.write({"state": "done"})
 
     def action_view_visits(self):
         self.ensure_one()

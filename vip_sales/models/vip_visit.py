@@ -33,7 +33,9 @@ class VipVisit(models.Model):
         default=lambda self: self.env.user,
         domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
     )
-    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     duration = fields.Float(string="Duration (hours)", default=1.0)
     kind = fields.Selection(
@@ -64,14 +66,16 @@ class VipVisit(models.Model):
         copy=False,
         tracking=True,
     )
-    needs = fields.Text(string="Client Needs", help="What the client needs and can afford: models, volumes, terms.")
+    needs = fields.Text(
+        string="Client Needs", help="What the client needs and can afford: models, volumes, terms."
+    )
     competitor_notes = fields.Text(string="Competitor Findings")
     order_ids = fields.One2many("sale.order", "vip_visit_id", string="Orders")
-    order_count = fields.Integer(string="Order Count", compute="_compute_order_count")
+    order_count = fields.Integer(string="Orders Taken", compute="_compute_order_count")
     trip_id = fields.Many2one("vip.trip", string="Business Trip", index="btree_not_null", ondelete="set null")
-    calendar_event_id = fields.Many2one("calendar.event", string="Calendar Event", readonly=True, copy=False)
+    calendar_event_id = fields.Many2one("calendar.event", string="In the Calendar", readonly=True, copy=False)
 
-    @api.depends("partner_id", "kind", "date")
+    @api.depends("partner_id", "kind")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for visit in self:
@@ -82,7 +86,11 @@ class VipVisit(models.Model):
         self.filtered(lambda v: v.result != "no_order").no_order_reason_id = False
 
     def _compute_order_count(self):
-        counts = dict(self.env["sale.order"]._read_group([("vip_visit_id", "in", self.ids)], ["vip_visit_id"], ["__count"]))
+        counts = dict(
+            self.env["sale.order"]._read_group(
+                [("vip_visit_id", "in", self.ids)], ["vip_visit_id"], ["__count"]
+            )
+        )
         for visit in self:
             visit.order_count = counts.get(visit, 0)
 
@@ -91,8 +99,10 @@ class VipVisit(models.Model):
         for visit in self:
             if visit.partner_id != visit.partner_id.commercial_partner_id:
                 raise ValidationError(
-                    self.env._("Log the visit on the client company %(client)s, not on its contact.",
-                               client=visit.partner_id.commercial_partner_id.display_name)
+                    self.env._(
+                        "Log the visit on the client company %(client)s, not on its contact.",
+                        client=visit.partner_id.commercial_partner_id.display_name,
+                    )
                 )
 
     @api.constrains("state", "result", "no_order_reason_id")
@@ -104,7 +114,9 @@ class VipVisit(models.Model):
         for visit in self:
             if not visit.result:
                 raise ValidationError(
-                    self.env._("Give the result of %(visit)s before marking it done.", visit=visit.display_name)
+                    self.env._(
+                        "Give the result of %(visit)s before marking it done.", visit=visit.display_name
+                    )
                 )
             if visit.result == "no_order" and not visit.no_order_reason_id:
                 raise ValidationError(
@@ -148,16 +160,17 @@ class VipVisit(models.Model):
         self._check_outcome()
         self.write({"state": "done"})
         self._close_due_activities()
+        return True
 
     def action_cancel(self):
         if any(visit.state != "planned" for visit in self):
             raise UserError(self.env._("Only planned visits can be cancelled."))
-        self.write({"state": "cancelled"})
+        return self.write({"state": "cancelled"})
 
     def action_plan(self):
         if any(visit.state != "cancelled" for visit in self):
             raise UserError(self.env._("Only cancelled visits can be planned again."))
-        self.write({"state": "planned"})
+        return self.write({"state": "planned"})
 
     def action_open_done(self):
         """Quick "Done" (kanban, phone): a small dialog that asks for the result."""

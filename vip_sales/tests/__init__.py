@@ -4,3 +4,4 @@ from . import test_daily_activities
 from . import test_sales_plan
 from . import test_visit
 from . import test_cadence
+from . import test_trip

@@ -14,7 +14,7 @@ class VipVisitsCommon(VipSalesCommon):
         cls.product = cls.env["product.product"].create({"name": "Sofa Milan", "list_price": 1000.0})
 
     @classmethod
-    def _order(cls, partner, user, amount, date, state="sale", pricelist=None):
+    def _order(cls, partner, user, amount, date, *, state="sale", pricelist=None):
         """An order of ``amount`` untaxed for ``partner`` by ``user``, dated ``date`` (UTC)."""
         order = cls.env["sale.order"].create(
             {
@@ -23,7 +23,12 @@ class VipVisitsCommon(VipSalesCommon):
                 "pricelist_id": pricelist.id if pricelist else False,
                 "order_line": [
                     Command.create(
-                        {"product_id": cls.product.id, "product_uom_qty": 1, "price_unit": amount, "tax_ids": False}
+                        {
+                            "product_id": cls.product.id,
+                            "product_uom_qty": 1,
+                            "price_unit": amount,
+                            "tax_ids": False,
+                        }
                     )
                 ],
             }

@@ -38,8 +38,18 @@ class TestSalesPlan(VipVisitsCommon):
         self.env["res.currency.rate"].search([("currency_id", "=", currency.id)]).unlink()
         self.env["res.currency.rate"].create(
             [
-                {"currency_id": currency.id, "name": "2024-12-01", "rate": 2.0, "company_id": self.env.company.id},
-                {"currency_id": currency.id, "name": "2025-06-01", "rate": 4.0, "company_id": self.env.company.id},
+                {
+                    "currency_id": currency.id,
+                    "name": "2024-12-01",
+                    "rate": 2.0,
+                    "company_id": self.env.company.id,
+                },
+                {
+                    "currency_id": currency.id,
+                    "name": "2025-06-01",
+                    "rate": 4.0,
+                    "company_id": self.env.company.id,
+                },
             ]
         )
         return self.env["product.pricelist"].create({"name": "Foreign", "currency_id": currency.id})
@@ -48,7 +58,9 @@ class TestSalesPlan(VipVisitsCommon):
         counted = [
             self._order(self.client1, self.manager1, 300.0, "2025-01-10 10:00:00"),
             self._order(self.client1_contact, self.manager1, 200.0, "2025-01-20 10:00:00"),
-            self._order(self.client1, self.manager1, 200.0, "2025-01-25 10:00:00", pricelist=self._foreign_pricelist()),
+            self._order(
+                self.client1, self.manager1, 200.0, "2025-01-25 10:00:00", pricelist=self._foreign_pricelist()
+            ),
         ]
         self.assertEqual(counted[2].currency_rate, 2.0)
         other_client = self._order(self.non_vip, self.manager1, 100.0, "2025-01-15 10:00:00")
@@ -95,7 +107,8 @@ class TestSalesPlan(VipVisitsCommon):
 
     def test_query_count_does_not_grow_with_managers(self):
         managers = [
-            new_test_user(self.env, login=f"plan_mgr_{i}", groups="vip_sales.group_vip_manager") for i in range(4)
+            new_test_user(self.env, login=f"plan_mgr_{i}", groups="vip_sales.group_vip_manager")
+            for i in range(4)
         ]
         plans_by_manager = []
         for manager in managers:
@@ -115,7 +128,10 @@ class TestSalesPlan(VipVisitsCommon):
                 plans |= self._plan(manager, start, end, 50.0, partner=client)
                 self._order(client, manager, 10.0 * month, f"2025-{month:02d}-15 10:00:00")
             plans_by_manager.append(plans)
-        two, four = plans_by_manager[0] | plans_by_manager[1], self.env["vip.sales.plan"].union(*plans_by_manager)
+        two, four = (
+            plans_by_manager[0] | plans_by_manager[1],
+            self.env["vip.sales.plan"].union(*plans_by_manager),
+        )
         self.env.flush_all()
         for plans in (two, four):
             self.env.invalidate_all()
@@ -162,7 +178,9 @@ class TestSalesPlan(VipVisitsCommon):
 
     def test_split_evenly_replaces_the_plan(self):
         year = self._plan(self.manager1, "2025-01-01", "2025-12-31", 10000.0, partner=self.client1)
-        form = Form(self.env["vip.sales.plan.split"].with_user(self.head).with_context(default_plan_id=year.id))
+        form = Form(
+            self.env["vip.sales.plan.split"].with_user(self.head).with_context(default_plan_id=year.id)
+        )
         self.assertEqual(form.target_amount, 10000.0)
         self.assertEqual(len(form.line_ids), 12)
         action = form.save().action_split()
@@ -200,7 +218,12 @@ class TestSalesPlan(VipVisitsCommon):
     def test_split_refusals(self):
         wizard_model = self.env["vip.sales.plan.split"].with_user(self.head)
         odd_period = wizard_model.create(
-            {"user_id": self.manager1.id, "date_from": "2025-01-15", "date_to": "2025-03-31", "target_amount": 1.0}
+            {
+                "user_id": self.manager1.id,
+                "date_from": "2025-01-15",
+                "date_to": "2025-03-31",
+                "target_amount": 1.0,
+            }
         )
         with self.assertRaisesRegex(UserError, "first day of a month"):
             odd_period.action_split()

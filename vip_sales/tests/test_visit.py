@@ -101,7 +101,7 @@ class TestVisit(VipVisitsCommon):
     def test_quotation_from_visit(self):
         visit = self._visit(self.client1).with_user(self.manager1)
         action = visit.action_new_quotation()
-        order_form = Form(self.env["sale.order"].with_user(self.manager1).with_context(action["context"]))
+        order_form = Form(self.env["sale.order"].with_user(self.manager1).with_context(**action["context"]))
         with order_form.order_line.new() as line:
             line.product_id = self.product
         order = order_form.save()

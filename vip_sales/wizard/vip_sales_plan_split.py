@@ -94,7 +94,9 @@ class VipSalesPlanSplit(models.TransientModel):
         total_weight = sum(weights)
         if not total_weight:
             return [(month, 0.0) for month in lines.mapped("month")]
-        amounts = [self.currency_id.round(self.target_amount * weight / total_weight) for weight in weights[:-1]]
+        amounts = [
+            self.currency_id.round(self.target_amount * weight / total_weight) for weight in weights[:-1]
+        ]
         amounts.append(self.currency_id.round(self.target_amount - sum(amounts)))
         return list(zip(lines.mapped("month"), amounts, strict=True))
 
