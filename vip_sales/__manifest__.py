@@ -28,6 +28,8 @@
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
+        "demo/vip_sales_plan_demo.xml",
+        "demo/vip_visit_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

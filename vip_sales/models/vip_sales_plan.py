@@ -127,17 +127,18 @@ class VipSalesPlan(models.Model):
                 groupby.append("partner_id.commercial_partner_id")
                 clients = client_plans.partner_id.commercial_partner_id
                 domain = [*domain, ("partner_id.commercial_partner_id", "in", clients.ids)]
-            plans_by_key = defaultdict(list)
+            # Plain values: the loop below runs once per (manager, client, day) with sales.
+            periods_by_key = defaultdict(list)
             for plan in client_plans:
-                key = (plan.user_id, plan.company_id)
+                key = (plan.user_id.id, plan.company_id.id)
                 if by_client:
-                    key += (plan.partner_id.commercial_partner_id,)
-                plans_by_key[key].append(plan)
+                    key += (plan.partner_id.commercial_partner_id.id,)
+                periods_by_key[key].append((plan.date_from, plan.date_to, plan))
             amounts = orders._vip_untaxed_amounts(domain, [*groupby, f"date_order:{granularity}"])
             for (*key, period_start), amount in amounts.items():
                 day = period_start.date()  # date_trunc() of a datetime: midnight of the day/month
-                for plan in plans_by_key.get(tuple(key), ()):
-                    if plan.date_from <= day <= plan.date_to:
+                for date_from, date_to, plan in periods_by_key.get(tuple(record.id for record in key), ()):
+                    if date_from <= day <= date_to:
                         actuals[plan] += amount
         return actuals
 

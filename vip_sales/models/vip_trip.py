@@ -115,6 +115,17 @@ class VipTrip(models.Model):
             trip.order_count = order_counts.get(trip, 0)
             trip.order_amount = amounts.get((trip,), 0.0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A trip starts as a draft; only trusted code (demo data, imports) records past decisions.
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" or vals.get("approved_by_id") for vals in vals_list
+        ):
+            raise AccessError(
+                self.env._("A business trip starts as a draft and follows its approval workflow.")
+            )
+        return super().create(vals_list)
+
     def write(self, vals):
         vals = self._check_write(vals)
         return super().write(vals)

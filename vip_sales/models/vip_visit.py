@@ -127,6 +127,8 @@ class VipVisit(models.Model):
     def create(self, vals_list):
         visits = super().create(vals_list)
         visits._sync_calendar_events()
+        # A contact logged once it happened answers the client's due activity too.
+        visits.filtered(lambda v: v.state == "done")._close_due_activities()
         return visits
 
     def write(self, vals):

@@ -5,3 +5,4 @@ from . import test_sales_plan
 from . import test_visit
 from . import test_cadence
 from . import test_trip
+from . import test_visit_tour
