@@ -151,6 +151,37 @@ class TestTrip(VipVisitsCommon):
             trip, [{"state": "submitted", "destination": "Kazan", "approved_by_id": False}]
         )
 
+    def test_a_trip_starts_as_a_draft(self):
+        for values in ({"state": "approved"}, {"approved_by_id": self.head.id}):
+            with self.assertRaises(AccessError):
+                self.env["vip.trip"].with_user(self.manager1).create(
+                    {
+                        "name": "Sneaky",
+                        "destination": "Sochi",
+                        "date_from": "2025-06-01",
+                        "date_to": "2025-06-02",
+                        **values,
+                    }
+                )
+
+    def test_menus(self):
+        menus = self.env["ir.ui.menu"]
+        trips, to_approve = (
+            self.env.ref("vip_sales.vip_trip_menu"),
+            self.env.ref("vip_sales.vip_trip_menu_to_approve"),
+        )
+        my_plan, plans = (
+            self.env.ref("vip_sales.vip_sales_plan_menu_my"),
+            self.env.ref("vip_sales.vip_sales_plan_menu"),
+        )
+        visits = self.env.ref("vip_sales.vip_visit_menu")
+        manager_menus = menus.with_user(self.manager1)._visible_menu_ids()
+        self.assertTrue({trips.id, my_plan.id, visits.id} <= manager_menus)
+        self.assertFalse({to_approve.id, plans.id} & manager_menus)
+        self.assertTrue(
+            {trips.id, to_approve.id, my_plan.id, plans.id} <= menus.with_user(self.head)._visible_menu_ids()
+        )
+
     def test_only_another_head_decides(self):
         own_trip = self._trip(self.head, self.client1)
         own_trip.action_submit()

@@ -133,3 +133,15 @@ class TestVisit(VipVisitsCommon):
             self.env["vip.no.order.reason"].with_user(self.manager1).create({"name": "Weather"})
         reason = self.env["vip.no.order.reason"].with_user(self.head).create({"name": "Weather"})
         self.assertEqual(reason.with_user(self.manager1).name, "Weather")
+
+    def test_salesperson_outside_the_team_opens_clients_and_orders(self):
+        """The VIP parts of the client and order forms are for the VIP team only: a salesperson
+        without access to visits still opens a client and an order that came from a visit."""
+        visit = self._visit(self.client1)
+        order = self._order(self.client1, self.salesman, 100.0, "2025-03-10 10:00:00")
+        order.vip_visit_id = visit
+        self.assertEqual(Form(self.client1.with_user(self.salesman)).name, "Mebelgrad LLC")
+        self.assertEqual(Form(order.with_user(self.salesman)).partner_id, self.client1)
+        with self.assertRaises(AccessError):
+            visit.with_user(self.salesman).read(["partner_id"])
+        self.assertEqual(Form(order.with_user(self.head)).vip_visit_id, visit)
