@@ -159,16 +159,17 @@ class ResPartner(models.Model):
         """
         # Cadence: a call or a visit is due from its next date on (or when there was none yet).
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        call_due, visit_due = self.env._("VIP: call due"), self.env._("VIP: visit due")
         return [
             (
                 "vip_sales.mail_act_type_vip_call_due",
                 self._vip_cadence_domain("vip_next_call_date", tomorrow),
-                self.env._("VIP: call due"),
+                call_due,
             ),
             (
                 "vip_sales.mail_act_type_vip_visit_due",
                 self._vip_cadence_domain("vip_next_visit_date", tomorrow),
-                self.env._("VIP: visit due"),
+                visit_due,
             ),
         ]
 

@@ -56,6 +56,7 @@ class VipSalesPlan(models.Model):
     fulfillment = fields.Float(string="Fulfilment (%)", compute="_compute_actual_amount", digits=(16, 1))
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved")],
+        string="Status",
         default="draft",
         required=True,
         readonly=True,

@@ -58,6 +58,7 @@ class VipTrip(models.Model):
             ("refused", "Refused"),
             ("done", "Done"),
         ],
+        string="Status",
         default="draft",
         required=True,
         readonly=True,
@@ -76,7 +77,9 @@ class VipTrip(models.Model):
         copy=False, tracking=True, help="Why the head of sales refuses the trip: required to refuse it."
     )
     can_review = fields.Boolean(
-        compute="_compute_can_review", help="The current user is a head of sales who may decide on this trip."
+        string="Can Decide",
+        compute="_compute_can_review",
+        help="The current user is a head of sales who may decide on this trip.",
     )
     visit_ids = fields.One2many("vip.visit", "trip_id", string="Visits")
     notes = fields.Html(string="Trip Notes", help="What came out of the trip, for the head of sales.")

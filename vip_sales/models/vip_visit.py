@@ -46,6 +46,7 @@ class VipVisit(models.Model):
     )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        string="Status",
         default="planned",
         required=True,
         readonly=True,

@@ -144,10 +144,10 @@ class VipSalesPlanSplit(models.TransientModel):
         self.plan_id.unlink()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Monthly Plans"),
+            "domain": [("id", "in", plans.ids)],
             "res_model": "vip.sales.plan",
             "view_mode": "list,form",
-            "domain": [("id", "in", plans.ids)],
+            "name": self.env._("Monthly Plans"),
         }
 
 
@@ -156,7 +156,7 @@ class VipSalesPlanSplitLine(models.TransientModel):
     _description = "Month of a Sales Target Split"
     _order = "month"
 
-    wizard_id = fields.Many2one("vip.sales.plan.split", required=True, ondelete="cascade")
+    wizard_id = fields.Many2one("vip.sales.plan.split", string="Split", required=True, ondelete="cascade")
     month = fields.Date(string="Month Start", required=True)
     month_label = fields.Char(string="Month", compute="_compute_month_label")
     percent = fields.Float(string="Share (%)", digits=(5, 2))
