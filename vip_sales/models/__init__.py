@@ -2,6 +2,16 @@ from . import vip_tier
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import vip_product_carton
+from . import product_template
+from . import product_product
+from . import vip_product_package
+from . import vip_product_package_line
+from . import vip_vehicle_type
+from . import delivery_carrier
+from . import res_bank
+from . import res_partner_bank
+from . import vip_handover
 from . import vip_sales_plan
 from . import vip_no_order_reason
 from . import vip_visit

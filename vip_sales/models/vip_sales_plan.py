@@ -32,7 +32,7 @@ class VipSalesPlan(models.Model):
         string="Client",
         index="btree_not_null",
         tracking=True,
-        domain=[("is_company", "=", True), ("is_vip", "=", True)],
+        domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
         help="Leave empty for a plan over all the manager's clients; set it for a plan of one "
         "client (its orders and those of its contacts).",
     )
@@ -125,9 +125,9 @@ class VipSalesPlan(models.Model):
             groupby = ["user_id", "company_id"]
             domain = base_domain
             if by_client:
-                groupby.append("partner_id.commercial_partner_id")
+                groupby.append("vip_commercial_partner_id")
                 clients = client_plans.partner_id.commercial_partner_id
-                domain = [*domain, ("partner_id.commercial_partner_id", "in", clients.ids)]
+                domain = [*domain, ("vip_commercial_partner_id", "in", clients.ids)]
             # Plain values: the loop below runs once per (manager, client, day) with sales.
             periods_by_key = defaultdict(list)
             for plan in client_plans:

@@ -45,7 +45,7 @@ class VipTrip(models.Model):
     partner_ids = fields.Many2many(
         "res.partner",
         string="Clients to Visit",
-        domain=[("is_company", "=", True), ("is_vip", "=", True)],
+        domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
     )
     budget = fields.Monetary(
         tracking=True, help="Expected cost of the trip: travel, lodging, daily allowance."

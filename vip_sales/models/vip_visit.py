@@ -21,7 +21,7 @@ class VipVisit(models.Model):
         required=True,
         index=True,
         tracking=True,
-        domain=[("is_company", "=", True), ("is_vip", "=", True)],
+        domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     user_id = fields.Many2one(

@@ -1,1 +1,4 @@
+from . import vip_package_add
+from . import vip_package_add_line
+from . import choose_delivery_carrier
 from . import vip_sales_plan_split

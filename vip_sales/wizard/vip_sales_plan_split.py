@@ -25,7 +25,7 @@ class VipSalesPlanSplit(models.TransientModel):
     partner_id = fields.Many2one(
         "res.partner",
         string="Client",
-        domain=[("is_company", "=", True), ("is_vip", "=", True)],
+        domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
     )
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     currency_id = fields.Many2one(related="company_id.currency_id")
