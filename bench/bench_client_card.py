@@ -41,7 +41,9 @@ def main():
         Partner = env["res.partner"]
         today = fields.Date.context_today(Partner)
         tier = env["vip.tier"].create({"name": "Bench tier", "no_order_days": 45})
-        managers = env["res.users"].search([("all_group_ids", "in", env.ref("vip_sales.group_vip_manager").id)])
+        managers = env["res.users"].search(
+            [("all_group_ids", "in", env.ref("vip_sales.group_vip_manager").id)]
+        )
         count = args.clients
         print(f"{count} VIP clients, {len(managers)} VIP managers, database {args.database}")
 

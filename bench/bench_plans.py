@@ -75,10 +75,12 @@ def build(env, managers_count, orders_count):
     env.cr.execute(
         """
         INSERT INTO sale_order (name, company_id, partner_id, partner_invoice_id, partner_shipping_id,
+                                vip_commercial_partner_id,
                                 user_id, date_order, state, currency_id, currency_rate,
                                 amount_untaxed, amount_tax, amount_total,
                                 create_uid, create_date, write_uid, write_date)
         SELECT 'BENCH/' || n, %(company)s, c.id, c.id, c.id,
+               c.id,
                c.vip_manager_id,
                %(start)s::timestamp + (n %% 365) * INTERVAL '1 day' + (n %% 13) * INTERVAL '1 hour',
                'sale',
