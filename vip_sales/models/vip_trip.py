@@ -86,6 +86,12 @@ class VipTrip(models.Model):
     visit_count = fields.Integer(string="Visits Planned", compute="_compute_report")
     visit_done_count = fields.Integer(string="Visits Done", compute="_compute_report")
     order_count = fields.Integer(string="Orders Taken", compute="_compute_report")
+    installed_section_ids = fields.Many2many(
+        "vip.brand.section",
+        string="Sections Installed",
+        compute="_compute_installed_section_ids",
+        help="Brand sections installed in the stores of the trip's clients during the trip.",
+    )
     order_amount = fields.Monetary(
         string="Orders Amount",
         compute="_compute_report",
@@ -117,6 +123,25 @@ class VipTrip(models.Model):
             trip.visit_done_count = trip_visits.get("done", 0)
             trip.order_count = order_counts.get(trip, 0)
             trip.order_amount = amounts.get((trip,), 0.0)
+
+    @api.depends("partner_ids", "date_from", "date_to")
+    def _compute_installed_section_ids(self):
+        trips = self.filtered(lambda t: t.partner_ids and t.date_from and t.date_to)
+        sections = self.env["vip.brand.section"]
+        if trips:
+            sections = sections.search(
+                [
+                    ("partner_id", "in", trips.partner_ids.ids),
+                    ("date_installed", ">=", min(trips.mapped("date_from"))),
+                    ("date_installed", "<=", max(trips.mapped("date_to"))),
+                ]
+            )
+        for trip in self:
+            trip.installed_section_ids = sections.filtered(
+                lambda s, t=trip: (
+                    s.partner_id in t.partner_ids and t.date_from <= s.date_installed <= t.date_to
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

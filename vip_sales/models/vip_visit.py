@@ -13,7 +13,7 @@ class VipVisit(models.Model):
     _order = "date desc, id desc"
 
     # Changes that the visit's calendar event follows.
-    _CALENDAR_FIELDS = frozenset({"partner_id", "user_id", "date", "duration", "kind", "state"})
+    _CALENDAR_FIELDS = frozenset({"partner_id", "store_id", "user_id", "date", "duration", "kind", "state"})
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -22,6 +22,14 @@ class VipVisit(models.Model):
         index=True,
         tracking=True,
         domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
+    )
+    store_id = fields.Many2one(
+        "vip.store",
+        string="Store",
+        index="btree_not_null",
+        tracking=True,
+        domain="[('partner_id', '=', partner_id)]",
+        help="The client's store the visit takes place in, if any.",
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     user_id = fields.Many2one(
@@ -103,6 +111,18 @@ class VipVisit(models.Model):
                     self.env._(
                         "Log the visit on the client company %(client)s, not on its contact.",
                         client=visit.partner_id.commercial_partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("partner_id", "store_id")
+    def _check_store_of_client(self):
+        for visit in self.filtered("store_id"):
+            if visit.store_id.partner_id != visit.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The store %(store)s is not one of %(client)s's stores.",
+                        store=visit.store_id.display_name,
+                        client=visit.partner_id.display_name,
                     )
                 )
 
@@ -257,7 +277,9 @@ class VipVisit(models.Model):
             "stop": self.date + timedelta(hours=self.duration or 1.0),
             "allday": False,
             "user_id": self.user_id.id,
-            "location": self.partner_id.contact_address.replace("\n", ", ").strip(", "),
+            "location": (self.store_id.address_id or self.partner_id)
+            .contact_address.replace("\n", ", ")
+            .strip(", "),
         }
 
     def _close_due_activities(self):

@@ -42,6 +42,12 @@ class VipVisitsCommon(VipSalesCommon):
         return order
 
     @classmethod
+    def _store(cls, partner, name="Main store", **values):
+        return cls.env["vip.store"].create(
+            {"name": name, "partner_id": partner.id, "total_area": 1000.0, **values}
+        )
+
+    @classmethod
     def _visit(cls, partner, user=None, **values):
         return cls.env["vip.visit"].create(
             {

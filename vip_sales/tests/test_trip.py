@@ -111,6 +111,37 @@ class TestTrip(VipVisitsCommon):
             ],
         )
 
+    def test_report_lists_the_sections_installed_during_the_trip(self):
+        store1, store3 = self._store(self.client1), self._store(self.client3)
+        other = self._store(self.client2, name="Not on the trip")
+        sections = self.env["vip.brand.section"].create(
+            [
+                {
+                    "name": "In time",
+                    "store_id": store1.id,
+                    "area": 20.0,
+                    "state": "installed",
+                    "date_installed": "2025-04-08",
+                },
+                {
+                    "name": "Before",
+                    "store_id": store3.id,
+                    "area": 20.0,
+                    "state": "installed",
+                    "date_installed": "2025-04-06",
+                },
+                {
+                    "name": "Other client",
+                    "store_id": other.id,
+                    "area": 20.0,
+                    "state": "installed",
+                    "date_installed": "2025-04-07",
+                },
+                {"name": "Agreed only", "store_id": store3.id, "area": 20.0, "state": "agreed"},
+            ]
+        )
+        self.assertEqual(self.trip.installed_section_ids, sections[0])
+
     def test_refusal(self):
         trip = self.trip
         trip.action_submit()

@@ -94,6 +94,17 @@ class TestVisit(VipVisitsCommon):
         visit.unlink()
         self.assertFalse(event.exists())
 
+    def test_visit_in_a_store(self):
+        warehouse = self.env["res.partner"].create(
+            {"name": "Khimki store", "parent_id": self.client1.id, "type": "delivery", "city": "Khimki"}
+        )
+        store = self._store(self.client1, address_id=warehouse.id)
+        visit = self._visit(self.client1, store_id=store.id)
+        self.assertIn("Khimki", visit.calendar_event_id.location, "the event is at the store")
+        with self.assertRaises(ValidationError):
+            visit.store_id = self._store(self.client2, name="Other client's store")
+        self.assertEqual(visit.store_id, store)
+
     def test_calls_are_not_in_the_calendar(self):
         self.assertFalse(self._visit(self.client1, kind="phone").calendar_event_id)
         self.assertFalse(self._visit(self.client1, kind="video").calendar_event_id)
