@@ -25,7 +25,6 @@ class VipVisit(models.Model):
     )
     store_id = fields.Many2one(
         "vip.store",
-        string="Store",
         index="btree_not_null",
         tracking=True,
         domain="[('partner_id', '=', partner_id)]",

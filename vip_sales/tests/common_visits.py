@@ -36,6 +36,9 @@ class VipVisitsCommon(VipSalesCommon):
         if state == "sale":
             order.action_confirm()
         elif state == "cancel":
+            # A VIP client's quotation is only cancelled with the reason of the refusal.
+            reason = cls.env["vip.refusal.reason"].search([], limit=1)
+            order.write({"vip_refusal_reason_id": reason.id, "vip_refusal_comment": "Too expensive"})
             order.action_cancel()
         # Confirming stamps the order with today's date: put it back where the test wants it.
         order.date_order = datetime.fromisoformat(date) if isinstance(date, str) else date
