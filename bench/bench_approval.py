@@ -116,8 +116,8 @@ def run(env, orders_count, lines_count):
         env.flush_all()
 
     timed(f"edit a line of {len(plain)} non-VIP quotations", edit_plain_lines, len(plain))
-    reopened = len(approved.filtered(lambda o: o.vip_approval_state == "to_approve"))
-    print(f"{'re-opened for approval':<58} {reopened:8d}")
+    reopened = approved.filtered(lambda o: o.vip_approval_state == "to_approve")
+    print(f"{'re-opened for approval':<58} {len(reopened):8d}")
 
 
 def main():

@@ -41,9 +41,8 @@ def main():
         Partner = env["res.partner"]
         today = fields.Date.context_today(Partner)
         tier = env["vip.tier"].create({"name": "Bench tier", "no_order_days": 45})
-        managers = env["res.users"].search(
-            [("all_group_ids", "in", env.ref("vip_sales.group_vip_manager").id)]
-        )
+        manager_group = env.ref("vip_sales.group_vip_manager")
+        managers = env["res.users"].search([("all_group_ids", "in", manager_group.id)])
         count = args.clients
         print(f"{count} VIP clients, {len(managers)} VIP managers, database {args.database}")
 
