@@ -9,7 +9,7 @@ import xmlrpc.client
 from odoo.tests import HttpCase, new_test_user
 
 
-class TestRpcAccess(HttpCase):
+class VipRpcCase(HttpCase):
     # Outside an addon, Odoo's test metaclass cannot derive these from the module path.
     test_module = "vip_sales_e2e"
     test_tags = frozenset({"standard", "post_install"})
@@ -40,6 +40,8 @@ class TestRpcAccess(HttpCase):
             self.env.cr.dbname, self._uid(login), login, model, method, list(args)
         )
 
+
+class TestRpcAccess(VipRpcCase):
     def test_manager_reads_but_cannot_change_tiers(self):
         rows = self._call(self.manager.login, "vip.tier", "read", [self.tier.id], ["name"])
         self.assertEqual(rows[0]["name"], "Platinum")
@@ -86,3 +88,85 @@ class TestRpcAccess(HttpCase):
             )
         self.assertIn("OGRN", refusal.exception.faultString)
         self.assertFalse(self.client.vip_ogrn)
+
+
+class TestRpcPlansAndTrips(VipRpcCase):
+    """Plans and trips refuse the wrong user over RPC exactly as in the interface."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plan = cls.env["vip.sales.plan"].create(
+            {
+                "user_id": cls.manager.id,
+                "date_from": "2025-01-01",
+                "date_to": "2025-01-31",
+                "target_amount": 100.0,
+            }
+        )
+
+    def _refused(self, login, model, method, *args):
+        with self.assertRaises(xmlrpc.client.Fault) as refusal:
+            self._call(login, model, method, *args)
+        return refusal.exception.faultString
+
+    def test_plans(self):
+        manager = self.manager.login
+        rows = self._call(
+            manager, "vip.sales.plan", "read", [self.plan.id], ["target_amount", "actual_amount"]
+        )
+        self.assertEqual(rows[0]["target_amount"], 100.0)
+        self.assertIn(
+            "not allowed to modify",
+            self._refused(manager, "vip.sales.plan", "write", [self.plan.id], {"target_amount": 1.0}),
+        )
+        self._refused(manager, "vip.sales.plan", "action_approve", [self.plan.id])
+        self.assertEqual((self.plan.state, self.plan.target_amount), ("draft", 100.0))
+        self._call(self.head.login, "vip.sales.plan", "action_approve", [self.plan.id])
+        self.assertEqual(self.plan.state, "approved")
+
+    def test_trip_workflow(self):
+        manager, head = self.manager.login, self.head.login
+        trip_id = self._call(
+            manager,
+            "vip.trip",
+            "create",
+            {
+                "name": "Urals",
+                "destination": "Yekaterinburg",
+                "date_from": "2025-05-12",
+                "date_to": "2025-05-13",
+                "partner_ids": [(6, 0, [self.client.id])],
+            },
+        )
+        self._call(manager, "vip.trip", "action_submit", [trip_id])
+        self.assertIn(
+            "Only the head of sales", self._refused(manager, "vip.trip", "action_approve", [trip_id])
+        )
+        self._refused(manager, "vip.trip", "write", [trip_id], {"state": "approved"})
+        self._refused(manager, "vip.trip", "write", [trip_id], {"budget": 99999.0})
+        self.assertIn("refusal comment", self._refused(head, "vip.trip", "action_refuse", [trip_id]))
+        trip = self.env["vip.trip"].browse(trip_id)
+        self.assertEqual((trip.state, trip.budget), ("submitted", 0.0))
+
+        self._call(head, "vip.trip", "action_approve", [trip_id])
+        self.assertRecordValues(trip, [{"state": "approved", "approved_by_id": self.head.id}])
+        self.assertEqual(trip.visit_ids.partner_id, self.client)
+
+    def test_head_cannot_approve_own_trip(self):
+        head = self.head.login
+        trip_id = self._call(
+            head,
+            "vip.trip",
+            "create",
+            {
+                "name": "Own",
+                "destination": "Perm",
+                "date_from": "2025-05-12",
+                "date_to": "2025-05-12",
+                "partner_ids": [(6, 0, [self.client.id])],
+            },
+        )
+        self._call(head, "vip.trip", "action_submit", [trip_id])
+        self.assertIn("your own business trip", self._refused(head, "vip.trip", "action_approve", [trip_id]))
+        self.assertEqual(self.env["vip.trip"].browse(trip_id).state, "submitted")

@@ -53,6 +53,15 @@
         "wizard/vip_policy_views.xml",
         "wizard/sale_mass_cancel_orders_views.xml",
         "report/sale_report_templates.xml",
+        # Sales plans, visits and calls, business trips
+        "security/vip_sales_plan_security.xml",
+        "security/vip_visit_security.xml",
+        "security/vip_trip_security.xml",
+        "data/vip_visit_data.xml",
+        "views/vip_sales_plan_views.xml",
+        "views/vip_visit_views.xml",
+        "views/vip_trip_views.xml",
+        "wizard/vip_sales_plan_split_views.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
@@ -60,6 +69,8 @@
         "demo/vip_package_demo.xml",
         "demo/vip_store_demo.xml",
         "demo/proposal_demo.xml",
+        "demo/vip_sales_plan_demo.xml",
+        "demo/vip_visit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

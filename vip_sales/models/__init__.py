@@ -25,3 +25,7 @@ from . import vip_refusal_reason
 from . import ir_actions_report
 from . import payment_transaction
 from . import ir_ui_menu
+from . import vip_sales_plan
+from . import vip_no_order_reason
+from . import vip_visit
+from . import vip_trip

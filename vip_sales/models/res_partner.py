@@ -122,6 +122,43 @@ class ResPartner(models.Model):
         help="No confirmed order for the number of days its tier allows (No-Order Alert).",
     )
 
+    # Cadence of calls and visits: dates of the client company's done contacts
+    vip_visit_ids = fields.One2many("vip.visit", "partner_id", string="Visits and Calls")
+    vip_visit_count = fields.Integer(string="Visits", compute="_compute_vip_visit_count")
+    vip_last_contact_date = fields.Datetime(
+        string="Last Contact", compute="_compute_vip_last_contact_dates", store=True
+    )
+    vip_last_call_date = fields.Datetime(
+        string="Last Call",
+        compute="_compute_vip_last_contact_dates",
+        store=True,
+        help="Last done phone or video call.",
+    )
+    vip_last_visit_date = fields.Datetime(
+        string="Last Visit",
+        compute="_compute_vip_last_contact_dates",
+        store=True,
+        help="Last done onsite visit.",
+    )
+    vip_next_call_date = fields.Date(
+        string="Next Call",
+        compute="_compute_vip_next_contact_dates",
+        store=True,
+        help="The last call plus the call interval of the tier. Empty: never called, due now.",
+    )
+    vip_next_visit_date = fields.Date(
+        string="Next Visit",
+        compute="_compute_vip_next_contact_dates",
+        store=True,
+        help="The last visit plus the visit interval of the tier. Empty: never visited, due now.",
+    )
+    vip_call_overdue = fields.Boolean(
+        string="Call Overdue", compute="_compute_vip_overdue", search="_search_vip_call_overdue"
+    )
+    vip_visit_overdue = fields.Boolean(
+        string="Visit Overdue", compute="_compute_vip_overdue", search="_search_vip_visit_overdue"
+    )
+
     @api.depends("vip_tier_id")
     def _compute_is_vip(self):
         for partner in self:
@@ -234,6 +271,84 @@ class ResPartner(models.Model):
         """Clients of ``tier`` without a confirmed order for the tier's number of days."""
         cutoff = fields.Date.context_today(self) - timedelta(days=tier.no_order_days)
         return Domain("vip_tier_id", "=", tier.id) & self._vip_order_reference_domain("<=", cutoff)
+
+    # ------------------------------------------------------------------
+    # Cadence of calls and visits
+    # ------------------------------------------------------------------
+
+    def _compute_vip_visit_count(self):
+        counts = dict(
+            self.env["vip.visit"]._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["__count"])
+        )
+        for partner in self:
+            partner.vip_visit_count = counts.get(partner, 0)
+
+    @api.depends("vip_visit_ids.state", "vip_visit_ids.date", "vip_visit_ids.kind")
+    def _compute_vip_last_contact_dates(self):
+        last_dates = {
+            (partner, kind): date
+            for partner, kind, date in self.env["vip.visit"]._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "done")], ["partner_id", "kind"], ["date:max"]
+            )
+        }
+        for partner in self:
+            visit, phone, video = (last_dates.get((partner, kind)) for kind in ("onsite", "phone", "video"))
+            partner.vip_last_visit_date = visit
+            partner.vip_last_call_date = max(filter(None, [phone, video]), default=False)
+            partner.vip_last_contact_date = max(filter(None, [visit, phone, video]), default=False)
+
+    @api.depends(
+        "vip_last_call_date",
+        "vip_last_visit_date",
+        "vip_tier_id.call_interval_days",
+        "vip_tier_id.visit_interval_days",
+        "vip_manager_id.tz",
+    )
+    def _compute_vip_next_contact_dates(self):
+        for partner in self:
+            tier = partner.vip_tier_id
+            partner.vip_next_call_date = partner._vip_next_date(
+                partner.vip_last_call_date, tier.call_interval_days
+            )
+            partner.vip_next_visit_date = partner._vip_next_date(
+                partner.vip_last_visit_date, tier.visit_interval_days
+            )
+
+    def _vip_next_date(self, last_date, interval):
+        """``interval`` days after the day (in the owner's timezone) of ``last_date``."""
+        self.ensure_one()
+        if not (last_date and interval):
+            return False
+        owner_tz = self.with_context(tz=self.vip_manager_id.tz or "UTC")
+        return fields.Datetime.context_timestamp(owner_tz, last_date).date() + timedelta(days=interval)
+
+    @api.depends("is_vip", "is_company", "parent_id", "vip_next_call_date", "vip_next_visit_date")
+    def _compute_vip_overdue(self):
+        today = fields.Date.context_today(self)
+        call_overdue = self.filtered_domain(self._vip_cadence_domain("vip_next_call_date", today))
+        visit_overdue = self.filtered_domain(self._vip_cadence_domain("vip_next_visit_date", today))
+        for partner in self:
+            partner.vip_call_overdue = partner in call_overdue
+            partner.vip_visit_overdue = partner in visit_overdue
+
+    def _search_vip_call_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return self._vip_cadence_domain("vip_next_call_date", fields.Date.context_today(self))
+
+    def _search_vip_visit_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return self._vip_cadence_domain("vip_next_visit_date", fields.Date.context_today(self))
+
+    @api.model
+    def _vip_cadence_domain(self, next_date_field, before):
+        """VIP clients whose next call/visit date is before ``before``, or who were never contacted."""
+        return (
+            self._vip_client_domain()
+            & Domain("is_vip", "=", True)
+            & (Domain(next_date_field, "=", False) | Domain(next_date_field, "<", before))
+        )
 
     def _vip_card_items(self):
         """The items of the client card for 1C, as ``(label, filled)`` pairs.
@@ -464,7 +579,7 @@ class ResPartner(models.Model):
         Each feature adds its rules to this list; the domain selects the VIP client companies
         that are due for that activity.
         """
-        return [*self._vip_no_order_rules(), self._vip_proposal_receipt_rule()]
+        return [*self._vip_no_order_rules(), self._vip_proposal_receipt_rule(), *self._vip_cadence_rules()]
 
     def _vip_no_order_rules(self):
         """One rule per tier: the tier's clients without an order for its number of days."""
@@ -485,6 +600,23 @@ class ResPartner(models.Model):
             [("id", "in", orders.partner_id.commercial_partner_id.ids)],
             self.env._("Check that the client received the proposal"),
         )
+
+    def _vip_cadence_rules(self):
+        """A call or a visit is due from its next date on (or when there was none yet)."""
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        call_due, visit_due = self.env._("VIP: call due"), self.env._("VIP: visit due")
+        return [
+            (
+                "vip_sales.mail_act_type_vip_call_due",
+                self._vip_cadence_domain("vip_next_call_date", tomorrow),
+                call_due,
+            ),
+            (
+                "vip_sales.mail_act_type_vip_visit_due",
+                self._vip_cadence_domain("vip_next_visit_date", tomorrow),
+                visit_due,
+            ),
+        ]
 
     @api.model
     def _cron_vip_schedule_activities(self, batch_size=1000):

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -925,3 +926,31 @@ class SaleOrder(models.Model):
                     "vip_nomenclature_agreed_user_id": False,
                 }
             )
+
+    # ------------------------------------------------------------------
+    # Visits and sales plans
+    # ------------------------------------------------------------------
+
+    vip_visit_id = fields.Many2one(
+        "vip.visit",
+        string="Visit or Call",
+        index="btree_not_null",
+        copy=False,
+        ondelete="set null",
+        help="The visit or call in which the client placed this order.",
+    )
+
+    @api.model
+    def _vip_untaxed_amounts(self, domain, groupby):
+        """Untaxed totals of the orders of ``domain`` in company currency, by ``groupby``.
+
+        Each order converts at its own rate (the rate of its date, as Odoo's sales analysis
+        does), so the aggregate also groups by rate: a single query whatever the number of
+        orders. Returns ``{tuple of the groupby values: amount}``.
+        """
+        totals = defaultdict(float)
+        for *key, rate, amount in self._read_group(
+            domain, [*groupby, "currency_rate"], ["amount_untaxed:sum"]
+        ):
+            totals[tuple(key)] += amount / (rate or 1.0)
+        return totals

@@ -24,3 +24,8 @@ from . import test_store_tour
 from . import test_proposal_approval
 from . import test_proposal_followup
 from . import test_proposal_tour
+from . import test_sales_plan
+from . import test_visit
+from . import test_cadence
+from . import test_trip
+from . import test_visit_tour

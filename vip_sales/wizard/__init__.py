@@ -6,3 +6,4 @@ from . import vip_policy
 from . import vip_proposal_revision_compare
 from . import sale_mass_cancel_orders
 from . import portal_share
+from . import vip_sales_plan_split

@@ -1,0 +1,302 @@
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CALL_KINDS = ("phone", "video")
+
+
+class VipVisit(models.Model):
+    _name = "vip.visit"
+    _description = "Client Visit or Call"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    # Changes that the visit's calendar event follows.
+    _CALENDAR_FIELDS = frozenset({"partner_id", "store_id", "user_id", "date", "duration", "kind", "state"})
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_vip", "=", True), "|", ("is_company", "=", True), ("parent_id", "=", False)],
+    )
+    store_id = fields.Many2one(
+        "vip.store",
+        index="btree_not_null",
+        tracking=True,
+        domain="[('partner_id', '=', partner_id)]",
+        help="The client's store the visit takes place in, if any.",
+    )
+    partner_phone = fields.Char(related="partner_id.phone", string="Phone")
+    user_id = fields.Many2one(
+        "res.users",
+        string="VIP Manager",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    duration = fields.Float(string="Duration (hours)", default=1.0)
+    kind = fields.Selection(
+        [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")],
+        required=True,
+        default="onsite",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        string="Status",
+        default="planned",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    result = fields.Selection(
+        [("order", "Order taken"), ("no_order", "No order"), ("info", "Information only")],
+        copy=False,
+        tracking=True,
+    )
+    no_order_reason_id = fields.Many2one(
+        "vip.no.order.reason",
+        string="No-Order Reason",
+        compute="_compute_no_order_reason_id",
+        store=True,
+        readonly=False,
+        copy=False,
+        tracking=True,
+    )
+    needs = fields.Text(
+        string="Client Needs", help="What the client needs and can afford: models, volumes, terms."
+    )
+    competitor_notes = fields.Text(string="Competitor Findings")
+    order_ids = fields.One2many("sale.order", "vip_visit_id", string="Orders")
+    order_count = fields.Integer(string="Orders Taken", compute="_compute_order_count")
+    trip_id = fields.Many2one("vip.trip", string="Business Trip", index="btree_not_null", ondelete="set null")
+    calendar_event_id = fields.Many2one("calendar.event", string="In the Calendar", readonly=True, copy=False)
+
+    @api.depends("partner_id", "kind")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for visit in self:
+            visit.display_name = " · ".join(filter(None, [kinds.get(visit.kind), visit.partner_id.name]))
+
+    @api.depends("result")
+    def _compute_no_order_reason_id(self):
+        self.filtered(lambda v: v.result != "no_order").no_order_reason_id = False
+
+    def _compute_order_count(self):
+        counts = dict(
+            self.env["sale.order"]._read_group(
+                [("vip_visit_id", "in", self.ids)], ["vip_visit_id"], ["__count"]
+            )
+        )
+        for visit in self:
+            visit.order_count = counts.get(visit, 0)
+
+    @api.constrains("partner_id")
+    def _check_partner_is_client(self):
+        for visit in self:
+            if visit.partner_id != visit.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "Log the visit on the client company %(client)s, not on its contact.",
+                        client=visit.partner_id.commercial_partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("partner_id", "store_id")
+    def _check_store_of_client(self):
+        for visit in self.filtered("store_id"):
+            if visit.store_id.partner_id != visit.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The store %(store)s is not one of %(client)s's stores.",
+                        store=visit.store_id.display_name,
+                        client=visit.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("state", "result", "no_order_reason_id")
+    def _check_done_outcome(self):
+        self.filtered(lambda v: v.state == "done")._check_outcome()
+
+    def _check_outcome(self):
+        """A visit is done with a result, and with a reason when it ended without an order."""
+        for visit in self:
+            if not visit.result:
+                raise ValidationError(
+                    self.env._(
+                        "Give the result of %(visit)s before marking it done.", visit=visit.display_name
+                    )
+                )
+            if visit.result == "no_order" and not visit.no_order_reason_id:
+                raise ValidationError(
+                    self.env._("%(visit)s ended without an order: give the reason.", visit=visit.display_name)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = super().create(vals_list)
+        visits._sync_calendar_events()
+        # A contact logged once it happened answers the client's due activity too.
+        visits.filtered(lambda v: v.state == "done")._close_due_activities()
+        return visits
+
+    def write(self, vals):
+        res = super().write(vals)
+        if self._CALENDAR_FIELDS.intersection(vals):
+            self._sync_calendar_events()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(visit.state == "done" for visit in self):
+            raise UserError(self.env._("A done visit is part of the client's history: it cannot be deleted."))
+
+    def unlink(self):
+        events = self.calendar_event_id
+        res = super().unlink()
+        events.sudo().unlink()
+        return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_done(self):
+        """Mark planned visits done: they need a result (and a reason when there is no order).
+
+        The open "call due" / "visit due" activity of the client is closed with it.
+        """
+        if any(visit.state != "planned" for visit in self):
+            raise UserError(self.env._("Only planned visits can be marked done."))
+        self._check_outcome()
+        self.write({"state": "done"})
+        self._close_due_activities()
+        return True
+
+    def action_cancel(self):
+        if any(visit.state != "planned" for visit in self):
+            raise UserError(self.env._("Only planned visits can be cancelled."))
+        return self.write({"state": "cancelled"})
+
+    def action_plan(self):
+        if any(visit.state != "cancelled" for visit in self):
+            raise UserError(self.env._("Only cancelled visits can be planned again."))
+        return self.write({"state": "planned"})
+
+    def action_open_done(self):
+        """Quick "Done" (kanban, phone): a small dialog that asks for the result."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Visit Done"),
+            "res_model": "vip.visit",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("vip_sales.vip_visit_view_form_done").id, "form")],
+            "target": "new",
+        }
+
+    def action_new_quotation(self):
+        """A quotation for the client, linked to this visit."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Quotation"),
+            "res_model": "sale.order",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_user_id": self.user_id.id,
+                "default_vip_visit_id": self.id,
+            },
+        }
+
+    def action_view_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action.update(
+            domain=[("vip_visit_id", "=", self.id)],
+            context={"default_partner_id": self.partner_id.id, "default_vip_visit_id": self.id},
+        )
+        return action
+
+    # ------------------------------------------------------------------
+    # Calendar and activities
+    # ------------------------------------------------------------------
+
+    def _sync_calendar_events(self):
+        """Keep one event in the manager's calendar per onsite visit that is not cancelled.
+
+        The event mirrors the visit, whose own access rules decide who may change it: it is
+        written as superuser so that a private calendar of the manager does not block the head.
+        """
+        in_calendar = self.filtered(lambda v: v.kind == "onsite" and v.state != "cancelled")
+        (self - in_calendar).calendar_event_id.sudo().unlink()
+        event_model = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        for visit in in_calendar.filtered("calendar_event_id"):
+            visit.calendar_event_id.with_env(event_model.env).write(
+                {
+                    **visit._calendar_event_values(),
+                    "partner_ids": [Command.link(visit.user_id.partner_id.id)],
+                }
+            )
+        to_create = in_calendar.filtered(lambda v: not v.calendar_event_id)
+        if to_create:
+            new_events = event_model.create(
+                [
+                    {
+                        **visit._calendar_event_values(),
+                        "partner_ids": [Command.set(visit.user_id.partner_id.ids)],
+                        "res_model_id": self.env["ir.model"]._get_id(self._name),
+                        "res_id": visit.id,
+                    }
+                    for visit in to_create
+                ]
+            )
+            for visit, event in zip(to_create, new_events, strict=True):
+                visit.calendar_event_id = event
+
+    def _calendar_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("Visit: %(client)s", client=self.partner_id.name),
+            "start": self.date,
+            "stop": self.date + timedelta(hours=self.duration or 1.0),
+            "allday": False,
+            "user_id": self.user_id.id,
+            "location": (self.store_id.address_id or self.partner_id)
+            .contact_address.replace("\n", ", ")
+            .strip(", "),
+        }
+
+    def _close_due_activities(self):
+        """Close the client's open "call due" or "visit due" activity that this contact answers."""
+        call_type = self.env.ref("vip_sales.mail_act_type_vip_call_due")
+        visit_type = self.env.ref("vip_sales.mail_act_type_vip_visit_due")
+        activities = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", self.partner_id.ids),
+                ("activity_type_id", "in", (call_type | visit_type).ids),
+            ]
+        )
+        for visit in self:
+            activity_type = call_type if visit.kind in CALL_KINDS else visit_type
+            answered = activities.filtered(
+                lambda a, v=visit, t=activity_type: a.res_id == v.partner_id.id and a.activity_type_id == t
+            )
+            if answered:
+                answered.action_feedback(feedback=visit.display_name)
+                activities -= answered
