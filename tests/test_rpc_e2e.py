@@ -1,19 +1,13 @@
-"""End-to-end checks over Odoo's external API (XML-RPC), as a client program would call it.
-
-Run by pytest-odoo against the database the module tests built (``scripts/vip test``), with
-Odoo's HTTP server started in-process (``--odoo-http``).
-"""
+"""The VIP client card and tiers over XML-RPC: the same walls as in the interface."""
 
 import xmlrpc.client
 
-from odoo.tests import HttpCase, new_test_user
+from rpc_common import RpcCase
+
+from odoo.tests import new_test_user
 
 
-class VipRpcCase(HttpCase):
-    # Outside an addon, Odoo's test metaclass cannot derive these from the module path.
-    test_module = "vip_sales_e2e"
-    test_tags = frozenset({"standard", "post_install"})
-
+class VipRpcCase(RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -30,14 +24,6 @@ class VipRpcCase(HttpCase):
                 "vip_tier_id": cls.tier.id,
                 "vip_manager_id": cls.manager.id,
             }
-        )
-
-    def _uid(self, login):
-        return self.xmlrpc_common.authenticate(self.env.cr.dbname, login, login, {})
-
-    def _call(self, login, model, method, *args):
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, self._uid(login), login, model, method, list(args)
         )
 
 

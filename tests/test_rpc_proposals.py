@@ -3,13 +3,12 @@ program exactly as for the web client. Run by pytest-odoo (``scripts/vip test``)
 
 import xmlrpc.client
 
-from odoo.tests import HttpCase, new_test_user
+from rpc_common import RpcCase
+
+from odoo.tests import new_test_user
 
 
-class TestProposalRpc(HttpCase):
-    test_module = "vip_sales_e2e"
-    test_tags = frozenset({"standard", "post_install"})
-
+class TestProposalRpc(RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -28,12 +27,6 @@ class TestProposalRpc(HttpCase):
         )
         cls.product = cls.env["product.product"].create({"name": "Bed Lugano", "list_price": 500.0})
         cls.env.company.vip_max_discount = 10.0
-
-    def _call(self, user, model, method, *args, **kwargs):
-        uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, user.login, user.login, {})
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, uid, user.login, model, method, list(args), kwargs
-        )
 
     def _proposal(self, discount):
         order_id = self._call(

@@ -7,13 +7,12 @@ sales reaches all of them. Run by pytest-odoo like ``test_rpc_e2e.py``.
 import re
 import xmlrpc.client
 
-from odoo.tests import HttpCase, new_test_user
+from rpc_common import RpcCase
+
+from odoo.tests import new_test_user
 
 
-class TestRpcStores(HttpCase):
-    test_module = "vip_sales_e2e"
-    test_tags = frozenset({"standard", "post_install"})
-
+class TestRpcStores(RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -40,12 +39,6 @@ class TestRpcStores(HttpCase):
         )
         cls.survey = cls.env["vip.share.survey"].create(
             {"store_id": cls.store.id, "date": "2025-02-01", "our_sku_count": 9, "total_sku_count": 90}
-        )
-
-    def _call(self, login, model, method, *args, **kwargs):
-        uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, login, login, {})
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, uid, login, model, method, list(args), kwargs
         )
 
     def assertRefused(self, login, model, method, *args):
