@@ -1,1 +1,3 @@
 from . import test_install
+from . import test_report_export
+from . import test_sales_analysis

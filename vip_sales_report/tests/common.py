@@ -1,0 +1,87 @@
+import io
+
+from openpyxl import load_workbook
+
+from odoo import Command
+
+from odoo.addons.vip_sales.tests.common import VipSalesCommon
+
+
+class VipReportCommon(VipSalesCommon):
+    """VIP clients of two managers with confirmed orders, a quotation and a non-VIP order.
+
+    - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client): 2 beds and
+      2 packs of 6 chairs (quantities convert to the chair's unit);
+    - ``order2``: confirmed, ``client2`` (manager2's), one bed;
+    - ``quotation``: a draft of ``client1``; ``non_vip_order``: confirmed, not a VIP client.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.categ_beds = cls.env["product.category"].create({"name": "Beds"})
+        cls.categ_chairs = cls.env["product.category"].create({"name": "Chairs"})
+        cls.bed = cls._create_product("Bed Classic Oak", cls.categ_beds, 50000.0, weight=80.0, volume=1.2)
+        cls.chair = cls._create_product("Chair Nordic", cls.categ_chairs, 4000.0, weight=6.5, volume=0.15)
+        cls.uom_pack = cls.env.ref("uom.product_uom_pack_6")
+        cls.order1 = cls._create_order(
+            cls.client1_contact, [(cls.bed, 2, 50000.0), (cls.chair, 2, 24000.0, cls.uom_pack)]
+        )
+        cls.order2 = cls._create_order(cls.client2, [(cls.bed, 1, 52000.0)])
+        cls.non_vip_order = cls._create_order(cls.non_vip, [(cls.bed, 5, 50000.0)])
+        (cls.order1 | cls.order2 | cls.non_vip_order).action_confirm()
+        cls.quotation = cls._create_order(cls.client1, [(cls.bed, 10, 50000.0)])
+
+    @classmethod
+    def _create_product(cls, name, categ, price, weight=0.0, volume=0.0):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "consu",
+                "categ_id": categ.id,
+                "list_price": price,
+                "weight": weight,
+                "volume": volume,
+                "taxes_id": [Command.clear()],
+            }
+        )
+
+    @classmethod
+    def _create_order(cls, partner, lines, **values):
+        return cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                            **({"product_uom_id": uom[0].id} if uom else {}),
+                        }
+                    )
+                    for product, qty, price, *uom in lines
+                ],
+                **values,
+            }
+        )
+
+    def _export(self, user, report, **values):
+        """The export wizard of ``user`` for ``report`` (period: this month by default)."""
+        return self.env["vip.report.export"].with_user(user).create({"report": report, **values})
+
+    def _render_xlsx(self, export):
+        """Render the export's report as its user and open it with openpyxl."""
+        action = export.action_export()
+        content, file_type = (
+            self.env["ir.actions.report"]
+            .with_user(export.env.user)
+            ._render(action["report_name"], export.ids, action["data"])
+        )
+        self.assertEqual(file_type, "xlsx")
+        return load_workbook(io.BytesIO(content))
+
+    @staticmethod
+    def _rows(sheet, first_row):
+        """Values of the sheet's rows from ``first_row`` (1-based) on, as tuples."""
+        return [row for row in sheet.iter_rows(min_row=first_row, values_only=True) if any(row)]
