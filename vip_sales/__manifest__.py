@@ -9,7 +9,7 @@
     "license": "AGPL-3",
     "application": True,
     "depends": ["sale_management", "delivery", "calendar", "contacts"],
-    "external_dependencies": {"python": ["stdnum"]},
+    "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",

@@ -38,7 +38,7 @@ class VipTier(models.Model):
     partner_ids = fields.One2many(
         "res.partner", "vip_tier_id", string="Clients", domain=[("is_company", "=", True)]
     )
-    partner_count = fields.Integer(string="Clients", compute="_compute_partner_count")
+    partner_count = fields.Integer(string="Number of Clients", compute="_compute_partner_count")
 
     _check_intervals = models.Constraint(
         "CHECK(visit_interval_days > 0 AND call_interval_days > 0)",

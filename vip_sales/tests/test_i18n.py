@@ -1,0 +1,43 @@
+import polib
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
+from odoo.tools.translate import TranslationModuleReader
+
+MODULES = ("vip_sales", "vip_sales_report")
+
+
+@tagged("post_install", "-at_install")
+class TestRussianTranslation(TransactionCase):
+    """The users read Russian: every user-facing string of both modules is translated."""
+
+    def _translated(self, module):
+        po = polib.pofile(file_path(f"{module}/i18n/ru.po"))
+        return {entry.msgid for entry in po if entry.msgstr and "fuzzy" not in entry.flags}
+
+    def _terms(self, module):
+        return {row[4] for row in TranslationModuleReader(self.env.cr, [module])}
+
+    def test_every_term_is_translated(self):
+        for module in MODULES:
+            with self.subTest(module=module):
+                terms = self._terms(module)
+                self.assertTrue(terms, "the module has user-facing terms")
+                missing = sorted(terms - self._translated(module))
+                self.assertFalse(
+                    missing,
+                    f"{len(missing)} terms of {module} have no Russian translation in i18n/ru.po "
+                    f"(python3 scripts/i18n.py export/merge): {missing[:20]}",
+                )
+
+    def test_interface_comes_out_in_russian(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(list(MODULES), ["ru_RU"], overwrite=True)
+        env_ru = self.env(context={"lang": "ru_RU"})
+        self.assertEqual(env_ru.ref("vip_sales.vip_sales_menu_root").name, "VIP-продажи")
+        self.assertEqual(env_ru.ref("vip_sales.group_vip_head").name, "Руководитель отдела продаж")
+        labels = env_ru["res.partner"].fields_get(["vip_tier_id", "vip_manager_id"], ["string"])
+        self.assertEqual(labels["vip_tier_id"]["string"], "Категория VIP")
+        self.assertEqual(labels["vip_manager_id"]["string"], "VIP-менеджер")
+        arch = env_ru["vip.tier"].get_view(env_ru.ref("vip_sales.vip_tier_view_form").id)["arch"]
+        self.assertIn("Периодичность контактов", arch)
