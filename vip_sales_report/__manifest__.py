@@ -14,6 +14,7 @@
         "views/vip_sales_report_menus.xml",
         "report/vip_sales_analysis_views.xml",
         "report/vip_sales_report_reports.xml",
+        "report/vip_client_passport_templates.xml",
         "wizard/vip_report_export_views.xml",
     ],
 }

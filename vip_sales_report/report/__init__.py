@@ -2,3 +2,4 @@ from . import vip_analysis_mixin
 from . import vip_sales_analysis
 from . import vip_report_xlsx
 from . import vip_manager_report_xlsx
+from . import vip_client_passport
