@@ -5,6 +5,7 @@ registry.category("web_tour.tours").add("vip_sales_open_app", {
     url: "/odoo",
     steps: () => [
         stepUtils.showAppsMenuItem(),
+        ...stepUtils.toggleHomeMenu(),
         {
             content: "Open the VIP Sales app",
             trigger: '.o_app[data-menu-xmlid="vip_sales.vip_sales_menu_root"]',
