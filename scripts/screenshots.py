@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Take the user guide's screenshots from a running demo database (``make run``).
+
+    python3 scripts/screenshots.py [--url http://localhost:8069] [--db vip_demo]
+
+Logs in as each demo user, opens the pages listed in SHOTS in headless Chromium at desktop
+and phone size, and writes PNG files into the modules' static/description/ folders, where
+Odoo's app page and readme/USAGE.md show them.
+"""
+
+import argparse
+import base64
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import websocket
+
+ROOT = Path(__file__).resolve().parent.parent
+DESKTOP = (1366, 860)
+PHONE = (390, 844)
+
+# (file, login, path, size, lang)
+SHOTS = [
+    ("vip_sales/static/description/clients_kanban_phone.png", "vip_manager1", "/odoo/action-vip_sales.res_partner_action_vip", PHONE, "ru_RU"),
+    ("vip_sales/static/description/clients_list.png", "vip_head", "/odoo/action-vip_sales.res_partner_action_vip?view_type=list", DESKTOP, "en_US"),
+]
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    raise SystemExit("Chromium is needed: apt-get install chromium")
+
+
+class Browser:
+    def __init__(self):
+        self.profile = tempfile.mkdtemp()
+        self.proc = subprocess.Popen(
+            [
+                chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--remote-debugging-port=9333", f"--user-data-dir={self.profile}", "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(50):
+            try:
+                pages = requests.get("http://127.0.0.1:9333/json", timeout=1).json()
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        page = next(p for p in pages if p["type"] == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                return message.get("result", {})
+
+    def shot(self, url, cookie, size, out):
+        width, height = size
+        mobile = width < 600
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+        self.call("Emulation.setTouchEmulationEnabled", enabled=mobile)
+        self.call("Network.enable")
+        self.call("Network.setCookie", name="session_id", value=cookie, url=url)
+        self.call("Page.navigate", url=url)
+        time.sleep(4)  # the web client loads its assets and the action
+        data = self.call("Page.captureScreenshot", format="png")["data"]
+        out.write_bytes(base64.b64decode(data))
+
+    def close(self):
+        self.ws.close()
+        self.proc.terminate()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def session(base, db, login, lang):
+    s = requests.Session()
+    r = s.post(
+        f"{base}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": login, "password": login}},
+        timeout=30,
+    )
+    r.raise_for_status()
+    uid = r.json()["result"]["uid"]
+    s.post(
+        f"{base}/web/dataset/call_kw/res.users/write",
+        json={"jsonrpc": "2.0", "params": {"model": "res.users", "method": "write", "args": [[uid], {"lang": lang}], "kwargs": {}}},
+        timeout=30,
+    ).raise_for_status()
+    return s.cookies["session_id"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", default="http://localhost:8069")
+    parser.add_argument("--db", default="vip_demo")
+    args = parser.parse_args()
+    browser = Browser()
+    try:
+        for out, login, path, size, lang in SHOTS:
+            cookie = session(args.url, args.db, login, lang)
+            browser.shot(f"{args.url}{path}", cookie, size, ROOT / out)
+            print(out)
+    finally:
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
