@@ -26,8 +26,20 @@ PHONE = (390, 844)
 
 # (file, login, path, size, lang)
 SHOTS = [
-    ("vip_sales/static/description/clients_kanban_phone.png", "vip_manager1", "/odoo/action-vip_sales.res_partner_action_vip", PHONE, "ru_RU"),
-    ("vip_sales/static/description/clients_list.png", "vip_head", "/odoo/action-vip_sales.res_partner_action_vip?view_type=list", DESKTOP, "en_US"),
+    (
+        "vip_sales/static/description/clients_kanban_phone.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales.res_partner_action_vip",
+        PHONE,
+        "ru_RU",
+    ),
+    (
+        "vip_sales/static/description/clients_list.png",
+        "vip_head",
+        "/odoo/action-vip_sales.res_partner_action_vip?view_type=list",
+        DESKTOP,
+        "en_US",
+    ),
 ]
 
 
@@ -43,9 +55,17 @@ class Browser:
         self.profile = tempfile.mkdtemp()
         self.proc = subprocess.Popen(
             [
-                chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--remote-debugging-port=9333", f"--user-data-dir={self.profile}", "about:blank",
+                chromium(),
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-port=9333",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -71,14 +91,31 @@ class Browser:
     def shot(self, url, cookie, size, out):
         width, height = size
         mobile = width < 600
-        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=mobile)
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=mobile,
+        )
         self.call("Emulation.setTouchEmulationEnabled", enabled=mobile)
         self.call("Network.enable")
         self.call("Network.setCookie", name="session_id", value=cookie, url=url)
         self.call("Page.navigate", url=url)
-        time.sleep(4)  # the web client loads its assets and the action
+        self.wait_for(".o_action_manager .o_view_controller:not(:has(.o_view_sample_data))")
         data = self.call("Page.captureScreenshot", format="png")["data"]
         out.write_bytes(base64.b64decode(data))
+
+    def wait_for(self, selector, timeout=90):
+        """Wait until the web client shows ``selector`` and has stopped loading."""
+        script = f"!!document.querySelector({json.dumps(selector)}) && !document.querySelector('.o_loading_indicator')"
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.call("Runtime.evaluate", expression=script).get("result", {}).get("value"):
+                time.sleep(1)  # let images and fonts settle
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"{selector} did not show within {timeout} s")
 
     def close(self):
         self.ws.close()
@@ -97,14 +134,24 @@ def session(base, db, login, lang):
     uid = r.json()["result"]["uid"]
     s.post(
         f"{base}/web/dataset/call_kw/res.users/write",
-        json={"jsonrpc": "2.0", "params": {"model": "res.users", "method": "write", "args": [[uid], {"lang": lang}], "kwargs": {}}},
+        json={
+            "jsonrpc": "2.0",
+            "params": {
+                "model": "res.users",
+                "method": "write",
+                "args": [[uid], {"lang": lang}],
+                "kwargs": {},
+            },
+        },
         timeout=30,
     ).raise_for_status()
     return s.cookies["session_id"]
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default="vip_demo")
     args = parser.parse_args()

@@ -17,9 +17,20 @@
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
         "views/res_partner_views.xml",
+        # Package offers and order logistics
+        "security/vip_product_package_security.xml",
+        "security/vip_vehicle_type_security.xml",
+        "wizard/vip_package_add_views.xml",
+        "views/product_template_views.xml",
+        "views/vip_product_package_views.xml",
+        "views/vip_vehicle_type_views.xml",
+        "views/delivery_carrier_views.xml",
+        "views/sale_order_logistics_views.xml",
+        "report/sale_order_logistics_templates.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
+        "demo/vip_package_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -2,3 +2,10 @@ from . import vip_tier
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import vip_product_carton
+from . import product_template
+from . import product_product
+from . import vip_product_package
+from . import vip_product_package_line
+from . import vip_vehicle_type
+from . import delivery_carrier

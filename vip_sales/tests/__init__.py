@@ -3,3 +3,10 @@ from . import test_tour
 from . import test_daily_activities
 from . import test_demo
 from . import test_i18n
+from . import test_product_carton
+from . import test_truck_plan
+from . import test_order_logistics
+from . import test_product_package
+from . import test_package_add
+from . import test_delivery_carrier
+from . import test_package_tour

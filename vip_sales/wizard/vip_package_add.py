@@ -1,0 +1,305 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.product_product import cartons_for
+
+
+class VipPackageAdd(models.TransientModel):
+    _name = "vip.package.add"
+    _description = "Add Package Offers to a Quotation"
+
+    order_id = fields.Many2one("sale.order", string="Quotation", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="order_id.company_id")
+    currency_id = fields.Many2one(related="order_id.currency_id")
+    color_value_id = fields.Many2one(
+        "product.attribute.value",
+        string="Colour",
+        domain="[('id', 'in', available_color_value_ids)]",
+        help="Colour of every package offer that has no colour of its own.",
+    )
+    available_color_value_ids = fields.Many2many(
+        "product.attribute.value", string="Available Colours", compute="_compute_available_color_value_ids"
+    )
+    line_ids = fields.One2many("vip.package.add.line", "wizard_id", string="Package Offers")
+
+    # Live preview: what "Add to order" will write, and the order's logistics afterwards.
+    preview_html = fields.Html(string="Preview", compute="_compute_preview", sanitize=False)
+    problems = fields.Text(compute="_compute_preview")
+    total_weight = fields.Float(string="Gross Weight (kg)", digits="Stock Weight", compute="_compute_preview")
+    tonnage = fields.Float(string="Tonnage (t)", digits=(16, 3), compute="_compute_preview")
+    total_volume = fields.Float(string="Volume (m³)", digits=(16, 3), compute="_compute_preview")
+    total_cartons = fields.Integer(string="Cartons", compute="_compute_preview")
+    truck_plan = fields.Char(compute="_compute_preview")
+    weight_fill = fields.Float(string="Weight Fill (%)", digits=(16, 1), compute="_compute_preview")
+    volume_fill = fields.Float(string="Volume Fill (%)", digits=(16, 1), compute="_compute_preview")
+    delivery_cost = fields.Monetary(compute="_compute_preview")
+
+    @api.depends("line_ids.available_color_value_ids")
+    def _compute_available_color_value_ids(self):
+        for wizard in self:
+            wizard.available_color_value_ids = wizard.line_ids.available_color_value_ids
+
+    @api.depends(
+        "order_id", "color_value_id", "line_ids.package_id", "line_ids.quantity", "line_ids.color_value_id"
+    )
+    def _compute_preview(self):
+        for wizard in self:
+            sections, problems = wizard._vip_resolve()
+            order = wizard.order_id
+            preview = wizard._vip_preview_values(sections)
+            weight = order.vip_total_weight + preview["weight"]
+            volume = order.vip_total_volume + preview["volume"]
+            plan = order._vip_get_truck_plan(weight, volume) if order else None
+            wizard.preview_html = (
+                self.env["ir.qweb"]._render("vip_sales.vip_package_add_preview", preview)
+                if sections
+                else False
+            )
+            wizard.problems = "\n".join(problems)
+            wizard.total_weight = weight
+            wizard.tonnage = weight / 1000.0
+            wizard.total_volume = volume
+            wizard.total_cartons = order.vip_total_cartons + preview["cartons"]
+            if plan and plan.feasible:
+                wizard.truck_plan = plan.description()
+            else:
+                wizard.truck_plan = self.env._("No vehicle type is configured.")
+            wizard.weight_fill = plan.weight_fill if plan else 0.0
+            wizard.volume_fill = plan.volume_fill if plan else 0.0
+            wizard.delivery_cost = order._vip_company_to_order_currency(plan.cost) if plan else 0.0
+
+    def _vip_preview_values(self, sections):
+        """Rows of the preview table and the totals of what is added, in plain Python over the
+        products already in the cache (no order line is built for the preview): the rows of a
+        thousand lines are formatted here, the QWeb template only lays out the packages."""
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        separators = str.maketrans({",": lang.thousands_sep or "", ".": lang.decimal_point or "."})
+
+        def fmt(value, digits):
+            return f"{value:,.{digits}f}".translate(separators)
+
+        products = {}  # product: its name, unit and shipping data, read once
+        weight = volume = cartons = 0.0
+        blocks = []
+        for wizard_line, lines in sections:
+            rows = []
+            for product, quantity in lines:
+                if product not in products:
+                    products[product] = (
+                        self._vip_preview_name(product),
+                        product.uom_id.name,
+                        product.vip_shipping_weight,
+                        product.vip_shipping_volume,
+                        product.vip_carton_count,
+                    )
+                name, uom, unit_weight, unit_volume, unit_cartons = products[product]
+                line_weight, line_volume = unit_weight * quantity, unit_volume * quantity
+                line_cartons = cartons_for(unit_cartons, quantity)
+                weight, volume, cartons = weight + line_weight, volume + line_volume, cartons + line_cartons
+                rows.append(
+                    Markup(
+                        "<tr><td>%s</td><td class='text-end'>%s %s</td><td class='text-end'>%s</td>"
+                        "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                    )
+                    % (
+                        name,
+                        fmt(quantity, 0 if quantity.is_integer() else 2),
+                        uom,
+                        line_cartons,
+                        fmt(line_weight, 1),
+                        fmt(line_volume, 3),
+                    )
+                )
+            blocks.append(
+                {
+                    "title": f"{wizard_line.package_id.name} × {wizard_line.quantity}",
+                    "color": wizard_line._vip_color().name or "",
+                    "discount": fmt(wizard_line.package_id.discount, 1),
+                    "rows": Markup().join(rows),
+                }
+            )
+        return {
+            "blocks": blocks,
+            "weight": weight,
+            "volume": volume,
+            "cartons": cartons,
+            "weight_display": fmt(weight, 1),
+            "volume_display": fmt(volume, 3),
+        }
+
+    @api.model
+    def _vip_preview_name(self, product):
+        """The product's name and variant values, as Odoo names variants, from prefetched data
+        (the variant's ``display_name`` costs a query per product)."""
+        values = [
+            ptav.name
+            for ptav in product.product_template_attribute_value_ids
+            if ptav.attribute_line_id.value_count > 1
+        ]
+        return f"{product.name} ({', '.join(values)})" if values else product.name
+
+    def _vip_resolve(self):
+        """Resolve the chosen package offers into order lines, without writing anything.
+
+        Return ``(sections, problems)``: ``sections`` lists, per chosen package, the wizard line
+        and its ``(product, quantity)`` pairs for all its sets, each template resolved to its
+        variant in the package's colour (a package line that names a variant keeps it);
+        ``problems`` lists the translated reasons why nothing can be added.
+        """
+        self.ensure_one()
+        problems = []
+        if not self.line_ids:
+            problems.append(self.env._("Choose at least one package offer."))
+        resolved = {}  # (template, fixed variant, colour): outcome, read once
+        refused = defaultdict(set)  # (outcome, colour): product names
+        sections = []
+        for wizard_line in self.line_ids.filtered("package_id"):
+            package = wizard_line.package_id
+            if wizard_line.quantity <= 0:
+                problems.append(
+                    self.env._(
+                        "The number of sets of %(package)s must be greater than zero.",
+                        package=package.display_name,
+                    )
+                )
+            if not package.line_ids:
+                problems.append(self.env._("The package offer %s has no products.", package.display_name))
+            color = wizard_line._vip_color()
+            if color and package.color_value_ids and color not in package.color_value_ids:
+                problems.append(
+                    self.env._(
+                        "The package offer %(package)s does not come in %(color)s, only in %(colors)s.",
+                        package=package.display_name,
+                        color=color.name,
+                        colors=", ".join(package.color_value_ids.mapped("name")),
+                    )
+                )
+                continue
+            lines = []
+            for package_line in package.line_ids:
+                key = (package_line.product_tmpl_id, package_line.product_id, color)
+                if key not in resolved:
+                    resolved[key] = self._vip_resolve_product(*key)
+                outcome, product = resolved[key]
+                if outcome == "ok":
+                    lines.append((product, package_line.quantity * wizard_line.quantity))
+                else:
+                    no_color = self.env["product.attribute.value"]
+                    refused[outcome, color if outcome in ("missing", "ambiguous") else no_color].add(product)
+            sections.append((wizard_line, lines))
+        return sections, problems + self._vip_refusals(refused)
+
+    def _vip_refusals(self, refused):
+        """Messages for the package lines that cannot be added, given as
+        ``{(outcome, colour): product names}`` (see ``_vip_resolve_product``)."""
+        messages = []
+        for (outcome, color), names in sorted(refused.items(), key=lambda item: (item[0][0], item[0][1].id)):
+            products = ", ".join(sorted(names))
+            if outcome == "archived":
+                messages.append(self.env._("These products are archived: %s.", products))
+            elif outcome == "missing":
+                messages.append(
+                    self.env._(
+                        "These products do not come in %(color)s: %(products)s.",
+                        color=color.name,
+                        products=products,
+                    )
+                )
+            elif outcome == "ambiguous":
+                messages.append(
+                    self.env._(
+                        "These products have several variants in %(color)s; name the variant in the package "
+                        "offer: %(products)s.",
+                        color=color.name,
+                        products=products,
+                    )
+                )
+            else:
+                messages.append(
+                    self.env._("Choose a colour: these products come in several variants: %s.", products)
+                )
+        return messages
+
+    @api.model
+    def _vip_resolve_product(self, template, variant, color):
+        """Resolve a package line to the variant to add in ``color``.
+
+        Return ``("ok", variant)``, or the reason it cannot be added with the name to show:
+        ``"archived"``, ``"missing"`` (no variant in that colour), ``"ambiguous"`` (several)
+        or ``"no_color"`` (several variants and no colour chosen). A fixed ``variant`` stays;
+        a template that does not come in colours of that attribute gives its only variant.
+        """
+        if variant:
+            return (
+                ("ok", variant) if variant.active and template.active else ("archived", variant.display_name)
+            )
+        variants = template.product_variant_ids
+        if not template.active or not variants:
+            return "archived", template.display_name
+        if color and color.attribute_id in template.attribute_line_ids.attribute_id:
+            variants = variants.filtered(
+                lambda v: color in v.product_template_attribute_value_ids.product_attribute_value_id
+            )
+        if len(variants) == 1:
+            # filtered() narrows the prefetch to its result: keep reading all variants at once.
+            return "ok", variants.with_prefetch(template.product_variant_ids._prefetch_ids)
+        if not variants:
+            return "missing", template.display_name
+        return ("ambiguous" if color else "no_color"), template.display_name
+
+    def action_add(self):
+        """Add a section per chosen package ("Bedroom Classic × 2") and its lines, with the
+        package's pre-approved discount, to the quotation; nothing at all if any input is wrong."""
+        self.ensure_one()
+        order = self.order_id
+        if order.state not in ("draft", "sent"):
+            raise UserError(
+                self.env._("Package offers can only be added to a quotation; %s is not one.", order.name)
+            )
+        sections, problems = self._vip_resolve()
+        if problems:
+            raise UserError("\n".join(problems))
+        delivery_lines = order.order_line.filtered("is_delivery")
+        sequence = max((order.order_line - delivery_lines).mapped("sequence"), default=0)
+        package_names = {
+            package.id: package.name
+            for package in self.line_ids.package_id.with_context(lang=order.partner_id.lang)
+        }
+        vals_list = []
+        distributions = {}  # product: analytic distribution, looked up once per product
+        for wizard_line, lines in sections:
+            package = wizard_line.package_id
+            sequence += 1
+            vals_list.append(
+                {
+                    "order_id": order.id,
+                    "display_type": "line_section",
+                    "name": f"{package_names[package.id]} × {wizard_line.quantity}",
+                    "sequence": sequence,
+                }
+            )
+            for product, quantity in lines:
+                sequence += 1
+                if product not in distributions:
+                    distributions[product] = order._vip_analytic_distribution(product)
+                vals_list.append(
+                    {
+                        "order_id": order.id,
+                        "product_id": product.id,
+                        "product_uom_qty": quantity,
+                        "discount": package.discount,
+                        "vip_package_discount": package.discount,
+                        "analytic_distribution": distributions[product],
+                        "sequence": sequence,
+                    }
+                )
+        self.env["sale.order.line"].create(vals_list)
+        if delivery_lines:
+            # The delivery stays the last line, and its price is now out of date.
+            delivery_lines.sequence = sequence + 1
+            order.recompute_delivery_price = True
+        return {"type": "ir.actions.act_window_close"}
