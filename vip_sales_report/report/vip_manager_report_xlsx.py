@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import models
 
 from .vip_report_xlsx import VipColumn
@@ -10,7 +12,7 @@ class VipManagerReportXlsx(models.AbstractModel):
     _inherit = ["report.vip_sales_report.xlsx_base"]
     _description = "VIP Manager's Report (XLSX)"
 
-    def _vip_generate(self, book, scope):
+    def _vip_generate(self, book, scope, records=None):
         self._vip_write_sales(book, scope)
 
     def _vip_write_sales(self, book, scope):
@@ -35,26 +37,12 @@ class VipManagerReportXlsx(models.AbstractModel):
             ],
             freeze_cols=2,
         )
-        by_manager = {}
+        grand_total = sum(amount for __, __, __, __, amount, __, __ in rows)
+        groups = defaultdict(list)
         for manager, partner, tier, orders, amount, weight, volume in rows:
-            by_manager.setdefault(manager, []).append(
-                (partner.name, tier.name, orders, amount, weight, volume)
+            share = amount / grand_total if grand_total else None
+            groups[manager.name or self.env._("No manager")].append(
+                [partner.name, tier.name, orders, amount, share, weight, volume]
             )
-        grand_total = sum(row[4] for row in rows)
-
-        def share(amount):
-            return amount / grand_total if grand_total else None
-
-        def totals(lines):
-            orders, amount, weight, volume = (sum(line[i] for line in lines) for i in (2, 3, 4, 5))
-            return [None, orders, amount, share(amount), weight, volume]
-
-        all_lines = []
-        for manager, lines in by_manager.items():
-            manager_name = manager.name or self.env._("No manager")
-            sheet.write_row([manager_name, self.env._("All clients"), *totals(lines)], style="group")
-            for client, tier, orders, amount, weight, volume in lines:
-                sheet.write_row([manager_name, client, tier, orders, amount, share(amount), weight, volume])
-            all_lines += lines
-        sheet.write_row([self.env._("Total"), None, *totals(all_lines)], style="total")
+        sheet.write_groups(groups, self.env._("All clients"), self.env._("Total"))
         sheet.close()

@@ -1,4 +1,6 @@
-from odoo import models
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from odoo import fields, models
 from odoo.tools.misc import format_date
 
 # strftime directives of the user's language → Excel number format codes (no seconds).
@@ -13,8 +15,11 @@ EXCEL_DATE_CODES = {
     "%M": "mm",
     "%p": "AM/PM",
 }
+# Cell properties of the kinds that are not only a number format.
+KIND_PROPS = {"note": {"text_wrap": True}}
 DEFAULT_WIDTHS = {
     "text": 28,
+    "note": 60,
     "date": 12,
     "datetime": 17,
     "integer": 10,
@@ -29,7 +34,7 @@ ROW_STYLES = {
 
 
 class VipColumn:
-    """A column of a VIP report sheet: its header, kind (text, date, datetime, integer,
+    """A column of a VIP report sheet: its header, kind (text, note (wrapped), date, datetime, integer,
     float, money, percent, area, weight, tonnage, volume, hours, days: see
     ``VipReportXlsx._vip_num_formats``), width and an optional group label shown on a
     header row above it. Percentages are written as ratios (0.25 shows as 25 %)."""
@@ -105,6 +110,32 @@ class VipSheet:
                 self.sheet.write(self.row, col, value, cell_format)
         self.row += 1
 
+    def write_groups(self, groups, all_label, total_label):
+        """Rows grouped by their first column: each group's subtotal row, then its rows, and
+        the grand total at the end. ``groups`` maps a group's name to its rows, each the
+        values from the second column on; numeric columns add up, others stay blank."""
+        width = len(self.columns) - 2
+        subtotals = []
+        for name, rows in groups.items():
+            subtotal = self._sums([row[1:] for row in rows], width)
+            self.write_row([name, all_label, *subtotal], style="group")
+            for row in rows:
+                self.write_row([name, *row])
+            subtotals.append(subtotal)
+        self.write_row([total_label, None, *self._sums(subtotals, width)], style="total")
+
+    @staticmethod
+    def _sums(rows, width):
+        if not rows:
+            return [None] * width
+        sums = []
+        for values in zip(*rows, strict=True):
+            numbers = [
+                value for value in values if isinstance(value, int | float) and not isinstance(value, bool)
+            ]
+            sums.append(sum(numbers) if numbers and len(numbers) == len(values) else None)
+        return sums
+
     def highlight_ratio(self, col, target=1.0, warning=0.9):
         """Red–amber–green fill of a ratio column against its target (1.0 = 100 %)."""
         if self.row == self.first_row:
@@ -122,6 +153,26 @@ class VipSheet:
                 rule["value"] = value
             self.sheet.conditional_format(self.first_row, col, last, col, rule)
 
+    def highlight_against_target(self, col, target_col):
+        """Red fill where a value of ``col`` is below the target beside it, green where it
+        reaches it (rows without a value or a target stay white)."""
+        if self.row == self.first_row:
+            return
+        cell = xl_rowcol_to_cell(self.first_row, col, col_abs=True)
+        target = xl_rowcol_to_cell(self.first_row, target_col, col_abs=True)
+        for operator, cell_format in (("<", "bad"), (">=", "good")):
+            self.sheet.conditional_format(
+                self.first_row,
+                col,
+                self.row - 1,
+                col,
+                {
+                    "type": "formula",
+                    "criteria": f"=AND(ISNUMBER({cell}),ISNUMBER({target}),{cell}{operator}{target})",
+                    "format": self.formats[cell_format],
+                },
+            )
+
     def close(self):
         """Put the autofilter over the header and the rows written."""
         self.sheet.autofilter(self.header_row, 0, max(self.row - 1, self.header_row), len(self.columns) - 1)
@@ -130,8 +181,8 @@ class VipSheet:
 class VipReportXlsx(models.AbstractModel):
     """Shared base of the VIP XLSX reports: formats, sheets, scope and streaming.
 
-    A report inherits it, and implements ``_vip_generate(book, scope)`` (``book`` is a
-    ``VipWorkbook`` to add sheets to); ``scope`` is the
+    A report inherits it, and implements ``_vip_generate(book, scope, records)`` (``book``
+    is a ``VipWorkbook`` to add sheets to); ``scope`` is the
     export wizard's record (period, managers, clients), or what the report builds from the
     records printed from their Print menu (``_vip_scope_from_records``).
     """
@@ -144,17 +195,20 @@ class VipReportXlsx(models.AbstractModel):
         return {**super().get_workbook_options(), "constant_memory": True}
 
     def generate_xlsx_report(self, workbook, data, objs):
-        scope = objs if objs._name == "vip.report.export" else self._vip_scope_from_records(objs)
+        if objs._name == "vip.report.export":
+            scope, records = objs, None
+        else:
+            scope, records = self._vip_scope_from_records(objs), objs
         scope.ensure_one()
-        self._vip_generate(
-            VipWorkbook(workbook, self._vip_formats(workbook), scope._vip_description()), scope
-        )
+        book = VipWorkbook(workbook, self._vip_formats(workbook), scope._vip_description())
+        self._vip_generate(book, scope, records)
 
     def _vip_scope_from_records(self, records):
         """An export wizard record scoping the report to ``records`` (Print menu)."""
         raise NotImplementedError
 
-    def _vip_generate(self, book, scope):
+    def _vip_generate(self, book, scope, records=None):
+        """Write the report's sheets; ``records`` are those printed from their Print menu."""
         raise NotImplementedError
 
     def _vip_num_formats(self):
@@ -172,12 +226,14 @@ class VipReportXlsx(models.AbstractModel):
         }
         return {
             "text": None,
+            "note": None,
             "date": date_format,
             "datetime": f"{date_format} {self._vip_excel_date_format(lang.time_format)}",
             "integer": "#,##0",
             "float": "#,##0.00",
             "money": self._report_xlsx_currency_format(self.env.company.currency_id),
             "percent": "0.0%",
+            "percent_change": "+0.0%;-0.0%;0.0%",
             **{kind: f'#,##{digits}" {unit}"' for kind, (unit, digits) in units.items()},
         }
 
@@ -192,7 +248,12 @@ class VipReportXlsx(models.AbstractModel):
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         formats = {
             (kind, style): workbook.add_format(
-                {**base, **style_props, **({"num_format": num_format} if num_format else {})}
+                {
+                    **base,
+                    **KIND_PROPS.get(kind, {}),
+                    **style_props,
+                    **({"num_format": num_format} if num_format else {}),
+                }
             )
             for kind, num_format in self._vip_num_formats().items()
             for style, style_props in ROW_STYLES.items()
@@ -217,6 +278,13 @@ class VipReportXlsx(models.AbstractModel):
             bad=workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
         )
         return formats
+
+    def _vip_local(self, value):
+        """A UTC datetime of the database as the user's local time, for a cell."""
+        return value and fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
+
+    def _vip_selection_label(self, model_name, field_name, value):
+        return dict(self.env[model_name]._fields[field_name]._description_selection(self.env)).get(value)
 
     def _vip_month_label(self, month):
         return format_date(self.env, month, date_format="LLLL yyyy").capitalize()

@@ -25,7 +25,7 @@ class VipSalesAnalysis(models.Model):
         ],
         "res.partner": ["commercial_partner_id", "is_vip", "vip_manager_id", "vip_tier_id"],
         "res.company": ["currency_id"],
-        "product.product": ["product_tmpl_id", "volume", "weight"],
+        "product.product": ["product_tmpl_id", "vip_shipping_volume", "vip_shipping_weight"],
         "product.template": ["categ_id", "uom_id"],
         "uom.uom": ["factor"],
     }
@@ -43,7 +43,7 @@ class VipSalesAnalysis(models.Model):
     product_id = fields.Many2one("product.product", string="Product Variant", readonly=True)
     quantity = fields.Float(digits="Product Unit", readonly=True)
     amount_untaxed = fields.Monetary(string="Untaxed Amount", readonly=True)
-    weight = fields.Float(string="Weight (kg)", digits="Stock Weight", readonly=True)
+    weight = fields.Float(string="Gross Weight (kg)", digits="Stock Weight", readonly=True)
     volume = fields.Float(string="Volume (m³)", digits="Volume", readonly=True)
 
     def _query(self):
@@ -51,7 +51,8 @@ class VipSalesAnalysis(models.Model):
 
         The client and its owner are the commercial partner's, so orders placed by any of
         the client's contacts count; quantities are in the product's unit, amounts untaxed
-        and converted to the currency of the order's company at the order's rate.
+        and converted to the currency of the order's company at the order's rate; weight and
+        volume are the product's as shipped (from its cartons), as in the order's tonnage.
         """
         return SQL(
             """
@@ -69,8 +70,8 @@ class VipSalesAnalysis(models.Model):
                    l.product_id AS product_id,
                    l.product_uom_qty * line_uom.factor / product_uom.factor AS quantity,
                    l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1) AS amount_untaxed,
-                   l.product_uom_qty * line_uom.factor / product_uom.factor * p.weight AS weight,
-                   l.product_uom_qty * line_uom.factor / product_uom.factor * p.volume AS volume
+                   l.product_uom_qty * line_uom.factor / product_uom.factor * p.vip_shipping_weight AS weight,
+                   l.product_uom_qty * line_uom.factor / product_uom.factor * p.vip_shipping_volume AS volume
               FROM sale_order_line l
               JOIN sale_order s ON s.id = l.order_id
               JOIN res_company company ON company.id = s.company_id

@@ -10,8 +10,9 @@ from odoo.addons.vip_sales.tests.common import VipSalesCommon
 class VipReportCommon(VipSalesCommon):
     """VIP clients of two managers with confirmed orders, a quotation and a non-VIP order.
 
-    - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client): 2 beds and
-      2 packs of 6 chairs (quantities convert to the chair's unit);
+    - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client): 2 beds
+      (shipped in 2 cartons: 85 kg, 1.044 m³ a bed) and 2 packs of 6 chairs (quantities
+      convert to the chair's unit), 148,000 untaxed, 100 km away: one GAZelle carries it;
     - ``order2``: confirmed, ``client2`` (manager2's), one bed;
     - ``quotation``: a draft of ``client1``; ``non_vip_order``: confirmed, not a VIP client.
     """
@@ -23,9 +24,40 @@ class VipReportCommon(VipSalesCommon):
         cls.categ_chairs = cls.env["product.category"].create({"name": "Chairs"})
         cls.bed = cls._create_product("Bed Classic Oak", cls.categ_beds, 50000.0, weight=80.0, volume=1.2)
         cls.chair = cls._create_product("Chair Nordic", cls.categ_chairs, 4000.0, weight=6.5, volume=0.15)
+        cls.env["vip.product.carton"].create(
+            [
+                {
+                    "product_tmpl_id": cls.bed.product_tmpl_id.id,
+                    "name": "Frame",
+                    "length": 200.0,
+                    "width": 160.0,
+                    "height": 30.0,
+                    "gross_weight": 45.0,
+                },
+                {
+                    "product_tmpl_id": cls.bed.product_tmpl_id.id,
+                    "name": "Slats",
+                    "length": 210.0,
+                    "width": 20.0,
+                    "height": 20.0,
+                    "gross_weight": 40.0,
+                },
+            ]
+        )
+        cls.gazelle = cls.env["vip.vehicle.type"].create(
+            {
+                "name": "GAZelle",
+                "max_weight": 1.5,
+                "max_volume": 9.0,
+                "cost_per_trip": 5000.0,
+                "cost_per_km": 30.0,
+            }
+        )
         cls.uom_pack = cls.env.ref("uom.product_uom_pack_6")
         cls.order1 = cls._create_order(
-            cls.client1_contact, [(cls.bed, 2, 50000.0), (cls.chair, 2, 24000.0, cls.uom_pack)]
+            cls.client1_contact,
+            [(cls.bed, 2, 50000.0), (cls.chair, 2, 24000.0, cls.uom_pack)],
+            vip_delivery_distance_km=100.0,
         )
         cls.order2 = cls._create_order(cls.client2, [(cls.bed, 1, 52000.0)])
         cls.non_vip_order = cls._create_order(cls.non_vip, [(cls.bed, 5, 50000.0)])
@@ -48,9 +80,12 @@ class VipReportCommon(VipSalesCommon):
 
     @classmethod
     def _create_order(cls, partner, lines, **values):
+        """An order of ``partner`` sold by the client's owner, with ``lines`` as
+        ``(product, quantity, unit price[, unit of measure])``."""
         return cls.env["sale.order"].create(
             {
                 "partner_id": partner.id,
+                "user_id": partner.commercial_partner_id.vip_manager_id.id or cls.env.user.id,
                 "order_line": [
                     Command.create(
                         {
@@ -79,6 +114,10 @@ class VipReportCommon(VipSalesCommon):
             ._render(action["report_name"], export.ids, action["data"])
         )
         self.assertEqual(file_type, "xlsx")
+        return self._load(content)
+
+    @staticmethod
+    def _load(content):
         return load_workbook(io.BytesIO(content))
 
     @staticmethod

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 from odoo.exceptions import AccessError, ValidationError
@@ -40,24 +41,80 @@ class TestReportExport(VipReportCommon):
                 ("Total", None, None, 2, total, 1.0),
             ],
         )
-        self.assertAlmostEqual(rows[1][6], 2 * 80.0 + 12 * 6.5)
+        self.assertAlmostEqual(rows[1][6], 2 * 85.0 + 12 * 6.5)
         self.assertIn("#,##0.00", sheet["E6"].number_format)
         self.assertEqual(sheet["F6"].number_format, "0.0%")
         self.assertTrue(sheet["G6"].number_format.endswith('" kg"'))
 
-    def test_same_report_as_two_managers_is_disjoint(self):
-        clients = {}
-        for manager in (self.manager1, self.manager2):
-            sheet = self._render_xlsx(self._export(manager, "manager"))["Sales by Client"]
-            clients[manager] = {row[1] for row in self._rows(sheet, 5) if row[0] != "Total"} - {"All clients"}
-        self.assertEqual(clients[self.manager1], {"Mebelgrad LLC"})
-        self.assertEqual(clients[self.manager2], {"Dom Divanov JSC"})
+    def test_logistics(self):
+        sheet = self._render_xlsx(self._export(self.head, "logistics"))["Order Logistics"]
+        headers = [cell.value for cell in sheet[4]]
+        rows = [dict(zip(headers, row, strict=True)) for row in self._rows(sheet, 5)]
+        self.assertEqual(
+            [row["Order"] for row in rows],
+            [*sorted((self.order1 | self.order2 | self.quotation).mapped("name")), "Total"],
+            "VIP clients' quotations and orders, by date; not the non-VIP order",
+        )
+        order1 = next(row for row in rows if row["Order"] == self.order1.name)
+        self.assertEqual(
+            (order1["Client"], order1["VIP Manager"], order1["Status"], order1["Cartons"]),
+            ("Mebelgrad LLC", self.manager1.name, "Sales Order", 2 * 2 + 12),
+        )
+        self.assertAlmostEqual(order1["Tonnage"], (2 * 85.0 + 12 * 6.5) / 1000)
+        self.assertAlmostEqual(order1["Volume"], 2 * 1.044 + 12 * 0.15)
+        self.assertEqual(order1["Truck Plan"], "1 × GAZelle")
+        self.assertAlmostEqual(order1["Delivery Cost"], 5000.0 + 100 * 30.0)
+        self.assertAlmostEqual(order1["Volume Fill"], (2 * 1.044 + 12 * 0.15) / 9.0, places=3)
+        self.assertEqual(order1["Free Delivery"], "No")
+        total = rows[-1]
+        self.assertAlmostEqual(total["Untaxed Amount"], 148000.0 + 52000.0 + 500000.0)
+        self.assertTrue(sheet["G5"].number_format.endswith('" t"'))
+        self.assertTrue(sheet["H5"].number_format.endswith('" m³"'))
+
+    def test_logistics_printed_from_orders(self):
+        content, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager1)
+            ._render("vip_sales_report.action_report_vip_logistics_orders_xlsx", self.order1.ids)
+        )
+        rows = self._rows(self._load(content)["Order Logistics"], 5)
+        self.assertEqual([row[0] for row in rows], [self.order1.name, "Total"])
+
+    def _names(self, workbook):
+        """The managers and clients named anywhere in the data rows of the workbook."""
+        known = {self.manager1.name, self.manager2.name, self.client1.name, self.client2.name}
+        names = set()
+        for sheet in workbook.worksheets:
+            names |= {value for row in self._rows(sheet, self._first_data_row(sheet)) for value in row}
+        return names & known
+
+    @staticmethod
+    def _first_data_row(sheet):
+        return int(re.sub(r"\D", "", sheet.freeze_panes))
+
+    def test_same_reports_as_two_managers_are_disjoint(self):
+        for report in ("manager", "logistics"):
+            with self.subTest(report=report):
+                names = {
+                    manager: self._names(self._render_xlsx(self._export(manager, report)))
+                    for manager in (self.manager1, self.manager2)
+                }
+                self.assertLessEqual(names[self.manager1], {self.manager1.name, self.client1.name})
+                self.assertLessEqual(names[self.manager2], {self.manager2.name, self.client2.name})
+                self.assertIn(self.client1.name, names[self.manager1])
+                self.assertIn(self.client2.name, names[self.manager2])
 
     def test_manager_cannot_widen_the_scope(self):
-        # Asking for another manager's client returns nothing: the record rules decide.
-        export = self._export(self.manager1, "manager", user_ids=[], partner_ids=self.client2.ids)
-        sheet = self._render_xlsx(export)["Sales by Client"]
-        self.assertEqual(self._rows(sheet, 5), [("Total", None, None, 0, 0, None, 0, 0)])
+        # Asking for another manager and their client returns nothing: the access rules decide.
+        for report in ("manager", "logistics"):
+            export = self._export(
+                self.manager1, report, user_ids=self.manager2.ids, partner_ids=self.client2.ids
+            )
+            for sheet in self._render_xlsx(export).worksheets:
+                with self.subTest(report=report, sheet=sheet.title):
+                    self.assertEqual(
+                        [row[0] for row in self._rows(sheet, self._first_data_row(sheet))], ["Total"]
+                    )
 
     def test_period_excludes_other_dates(self):
         export = self._export(self.head, "manager", date_from=date(2000, 1, 1), date_to=date(2000, 12, 31))

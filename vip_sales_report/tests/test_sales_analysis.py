@@ -35,21 +35,12 @@ class TestSalesAnalysis(VipReportCommon):
         for client, order in ((self.client1, self.order1), (self.client2, self.order2)):
             amount, quantity, weight, volume = by_client[client]
             self.assertAlmostEqual(amount, order.amount_untaxed / order.currency_rate)
-            lines = order.order_line
-            qty_in_units = {
-                line: line.product_uom_id._compute_quantity(line.product_uom_qty, line.product_id.uom_id)
-                for line in lines
-            }
-            self.assertAlmostEqual(quantity, sum(qty_in_units.values()))
-            self.assertAlmostEqual(
-                weight, sum(qty * line.product_id.weight for line, qty in qty_in_units.items())
-            )
-            self.assertAlmostEqual(
-                volume, sum(qty * line.product_id.volume for line, qty in qty_in_units.items())
-            )
-        # Hand-computed: 2 beds + 12 chairs (2 packs of 6).
+            self.assertAlmostEqual(quantity, sum(order.order_line.mapped("product_qty")))
+            self.assertAlmostEqual(weight, order.vip_total_weight, msg="the order's carton-aware weight")
+            self.assertAlmostEqual(volume, order.vip_total_volume, msg="the order's carton-aware volume")
+        # Hand-computed: 2 beds of 2 cartons (85 kg, 0.96 + 0.084 m³) + 12 chairs (2 packs of 6).
         for value, expected in zip(
-            by_client[self.client1], (148000.0, 14.0, 2 * 80.0 + 12 * 6.5, 2 * 1.2 + 12 * 0.15), strict=True
+            by_client[self.client1], (148000.0, 14.0, 2 * 85.0 + 12 * 6.5, 2 * 1.044 + 12 * 0.15), strict=True
         ):
             self.assertAlmostEqual(value, expected)
 

@@ -28,6 +28,7 @@ class VipReportExport(models.TransientModel):
     report = fields.Selection(
         selection=[
             ("manager", "Manager's Report to the Head"),
+            ("logistics", "Logistics"),
         ],
         required=True,
         default="manager",
@@ -87,6 +88,7 @@ class VipReportExport(models.TransientModel):
         """XML ids of the XLSX report actions, by value of ``report``."""
         return {
             "manager": "vip_sales_report.action_report_vip_manager_xlsx",
+            "logistics": "vip_sales_report.action_report_vip_logistics_xlsx",
         }
 
     def _vip_period_bounds(self, field):
@@ -116,6 +118,13 @@ class VipReportExport(models.TransientModel):
         if self.partner_ids and partner_field:
             domain &= Domain(partner_field, "in", self.partner_ids.ids)
         return domain
+
+    def _vip_own_clients_domain(self, client_field):
+        """For a manager, the records whose ``client_field`` is one of their own clients (for
+        models whose access rules follow other lines, e.g. orders by salesperson)."""
+        if self.env.user.has_group("vip_sales.group_vip_head"):
+            return Domain.TRUE
+        return Domain(f"{client_field}.commercial_partner_id.vip_manager_id", "=", self.env.uid)
 
     def _vip_description(self):
         """One line telling what the report covers, for the top of each sheet."""
