@@ -20,6 +20,17 @@ class TestRpcAccess(HttpCase):
         cls.manager = new_test_user(cls.env, login="rpc_vip_manager", groups="vip_sales.group_vip_manager")
         cls.head = new_test_user(cls.env, login="rpc_vip_head", groups="vip_sales.group_vip_head")
         cls.tier = cls.env["vip.tier"].create({"name": "Platinum"})
+        cls.other_manager = new_test_user(
+            cls.env, login="rpc_vip_manager2", groups="vip_sales.group_vip_manager"
+        )
+        cls.client = cls.env["res.partner"].create(
+            {
+                "name": "RPC Client",
+                "is_company": True,
+                "vip_tier_id": cls.tier.id,
+                "vip_manager_id": cls.manager.id,
+            }
+        )
 
     def _uid(self, login):
         return self.xmlrpc_common.authenticate(self.env.cr.dbname, login, login, {})
@@ -40,3 +51,38 @@ class TestRpcAccess(HttpCase):
     def test_head_edits_tiers(self):
         self._call(self.head.login, "vip.tier", "write", [self.tier.id], {"call_interval_days": 3})
         self.assertEqual(self.tier.call_interval_days, 3)
+
+    def test_client_card_rules_hold_over_rpc(self):
+        # The owner edits the card of his client...
+        self._call(self.manager.login, "res.partner", "write", [self.client.id], {"vip_kpp": "773601001"})
+        self.assertEqual(self.client.vip_kpp, "773601001")
+        # ...another manager does not, and nobody but the head changes tier or owner.
+        with self.assertRaises(xmlrpc.client.Fault) as refusal:
+            self._call(
+                self.other_manager.login, "res.partner", "write", [self.client.id], {"vip_1c_code": "X"}
+            )
+        self.assertIn("belongs to its VIP manager", refusal.exception.faultString)
+        for login, vals in (
+            (self.manager.login, {"vip_tier_id": False}),
+            (self.other_manager.login, {"vip_manager_id": self.other_manager.id}),
+        ):
+            with self.assertRaises(xmlrpc.client.Fault) as refusal:
+                self._call(login, "res.partner", "write", [self.client.id], vals)
+            self.assertIn("Only the head of sales", refusal.exception.faultString)
+        self._call(
+            self.head.login,
+            "res.partner",
+            "write",
+            [self.client.id],
+            {"vip_manager_id": self.other_manager.id},
+        )
+        self.assertEqual(self.client.vip_manager_id, self.other_manager)
+        self.assertEqual(self.client.user_id, self.other_manager)
+
+    def test_invalid_requisites_are_refused_over_rpc(self):
+        with self.assertRaises(xmlrpc.client.Fault) as refusal:
+            self._call(
+                self.manager.login, "res.partner", "write", [self.client.id], {"vip_ogrn": "1027700132196"}
+            )
+        self.assertIn("OGRN", refusal.exception.faultString)
+        self.assertFalse(self.client.vip_ogrn)

@@ -31,6 +31,16 @@
     "demo": [
         "demo/vip_sales_demo.xml",
         "demo/vip_package_demo.xml",
+        # VIP client card: hand-over, Russian requisites, no-order watch, info letters
+        "security/vip_handover_security.xml",
+        "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
+        "views/vip_handover_views.xml",
+        "views/res_bank_views.xml",
+    ],
+    "demo": [
+        "demo/vip_sales_demo.xml",
+        "demo/vip_client_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,3 +9,6 @@ from . import vip_product_package
 from . import vip_product_package_line
 from . import vip_vehicle_type
 from . import delivery_carrier
+from . import res_bank
+from . import res_partner_bank
+from . import vip_handover

@@ -1,5 +1,44 @@
+import operator
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+
+from ..tools import ru_requisites
+
+# Access to the VIP data of a client (enforced in create/write, whoever calls them):
+# - ownership (tier, owner, VIP since): only the head of sales changes it, or an accepted
+#   hand-over (vip.handover.action_accept, a checked sudo);
+# - the 1C card: on a VIP client, a VIP manager changes it only when the client is his own;
+#   the head changes any. Bank accounts of the client follow the same rule.
+VIP_OWNERSHIP_FIELDS = ("vip_tier_id", "vip_manager_id", "vip_since")
+VIP_CARD_FIELDS = (
+    "vat",
+    "vip_legal_name",
+    "vip_kpp",
+    "vip_ogrn",
+    "vip_contract_ref",
+    "vip_contract_date",
+    "vip_1c_code",
+)
+# What the card completeness reads: the card, the legal address, bank accounts and contacts.
+VIP_CARD_DEPENDS = (
+    *VIP_CARD_FIELDS,
+    "street",
+    "city",
+    "zip",
+    "commercial_partner_id",
+    "bank_ids.active",
+    "bank_ids.sanitized_acc_number",
+    "bank_ids.bank_id.vip_bik",
+    "bank_ids.bank_id.vip_corr_account",
+    "child_ids.active",
+    "child_ids.type",
+    "child_ids.phone",
+    "child_ids.email",
+)
+_COMPARE = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
 
 class ResPartner(models.Model):
@@ -23,16 +62,395 @@ class ResPartner(models.Model):
         help="The owner of the VIP client: the manager who handles it.",
     )
     vip_since = fields.Date(string="VIP Since", tracking=True)
+    vip_handover_ids = fields.One2many("vip.handover", "partner_id", string="Hand-overs")
+    vip_can_edit_ownership = fields.Boolean(string="Can Change the Owner", compute="_compute_vip_can_edit")
+    vip_can_edit_card = fields.Boolean(string="Can Change the Card", compute="_compute_vip_can_edit")
+
+    # 1C card: the counterparty as the accounting system needs it.
+    vip_legal_name = fields.Char(
+        string="Legal Name",
+        help="Full name as registered, e.g. Общество с ограниченной ответственностью «Мебельград».",
+    )
+    vip_kpp = fields.Char(
+        string="KPP",
+        help="Tax registration reason code of a legal entity (9 characters). A sole trader has none.",
+    )
+    vip_ogrn = fields.Char(
+        string="OGRN / OGRNIP",
+        help="Primary state registration number: 13 digits (OGRN) for a legal entity, "
+        "15 digits (OGRNIP) for a sole trader.",
+    )
+    vip_contract_ref = fields.Char(string="Contract Number")
+    vip_contract_date = fields.Date(string="Contract Date")
+    vip_1c_code = fields.Char(string="1C Code", copy=False, help="Code of the counterparty in 1C.")
+    vip_is_sole_trader = fields.Boolean(
+        string="Sole Trader",
+        compute="_compute_vip_is_sole_trader",
+        help="A sole trader (ИП) has a 12-digit INN, an OGRNIP and no KPP.",
+    )
+    vip_card_completeness = fields.Integer(
+        string="Card Completeness (%)",
+        compute="_compute_vip_card_completeness",
+        store=True,
+        help="Share of the items of the client card (for 1C) that are filled in.",
+    )
+    vip_card_missing = fields.Text(string="Missing in the Card", compute="_compute_vip_card_missing")
+
+    # No-order watch
+    vip_order_ids = fields.One2many(
+        "sale.order", "vip_commercial_partner_id", string="Orders of the Client and its Contacts"
+    )
+    vip_last_order_date = fields.Date(
+        string="Last Order",
+        compute="_compute_vip_last_order_date",
+        store=True,
+        help="Date of the last confirmed order of the client or of its contacts.",
+    )
+    vip_days_without_order = fields.Integer(
+        string="Days Without Order",
+        compute="_compute_vip_days_without_order",
+        search="_search_vip_days_without_order",
+        help="Days since the last confirmed order or, for a client that never ordered, since it "
+        "became a VIP client.",
+    )
+    vip_no_recent_order = fields.Boolean(
+        string="No Recent Orders",
+        compute="_compute_vip_no_recent_order",
+        search="_search_vip_no_recent_order",
+        help="No confirmed order for the number of days its tier allows (No-Order Alert).",
+    )
 
     @api.depends("vip_tier_id")
     def _compute_is_vip(self):
         for partner in self:
             partner.is_vip = bool(partner.vip_tier_id)
 
+    @api.depends("commercial_partner_id.is_vip", "commercial_partner_id.vip_manager_id")
+    @api.depends_context("uid")
+    def _compute_vip_can_edit(self):
+        is_head = self._vip_user_is_head()
+        is_vip_manager = self.env.user.has_group("vip_sales.group_vip_manager")
+        for partner in self:
+            client = partner.commercial_partner_id
+            partner.vip_can_edit_ownership = is_head
+            partner.vip_can_edit_card = (
+                is_head or not is_vip_manager or not client.is_vip or client.vip_manager_id == self.env.user
+            )
+
+    @api.depends("vat")
+    def _compute_vip_is_sole_trader(self):
+        for partner in self:
+            partner.vip_is_sole_trader = len(partner.vat or "") == ru_requisites.INN_SOLE_TRADER_LENGTH
+
+    @api.depends(*VIP_CARD_DEPENDS)
+    def _compute_vip_card_completeness(self):
+        for partner in self:
+            items = partner._vip_card_items()
+            partner.vip_card_completeness = (
+                round(100 * sum(present for _label, present in items) / len(items)) if items else 0
+            )
+
+    @api.depends(*VIP_CARD_DEPENDS)
+    def _compute_vip_card_missing(self):
+        for partner in self:
+            partner.vip_card_missing = ", ".join(
+                label for label, present in partner._vip_card_items() if not present
+            )
+
+    @api.depends("vip_order_ids.state", "vip_order_ids.date_order")
+    def _compute_vip_last_order_date(self):
+        last_orders = dict(
+            self.env["sale.order"]._read_group(
+                [("vip_commercial_partner_id", "in", self._origin.ids), ("state", "=", "sale")],
+                ["vip_commercial_partner_id"],
+                ["date_order:max"],
+            )
+        )
+        for partner in self:
+            last_order = last_orders.get(partner._origin)
+            partner.vip_last_order_date = last_order and last_order.date()
+
+    @api.depends("vip_last_order_date", "vip_since", "commercial_partner_id")
+    def _compute_vip_days_without_order(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            since = partner._vip_order_reference_date()
+            partner.vip_days_without_order = (today - since).days if since else 0
+
+    def _search_vip_days_without_order(self, operator, value):
+        if operator not in _COMPARE:
+            return NotImplemented
+        # "days OP value" is "reference date OP' today - value", with OP' the mirrored operator
+        # (more days without an order is an older reference date).
+        mirrored = {">": "<", ">=": "<=", "<": ">", "<=": ">="}[operator]
+        cutoff = fields.Date.context_today(self) - timedelta(days=value)
+        domain = self._vip_order_reference_domain(mirrored, cutoff)
+        if _COMPARE[operator](0, value):  # contacts, and clients without any date, count 0 days
+            domain |= ~self._vip_client_domain() | (
+                Domain("vip_last_order_date", "=", False) & Domain("vip_since", "=", False)
+            )
+        return domain
+
+    @api.depends("vip_tier_id.no_order_days", "vip_days_without_order")
+    def _compute_vip_no_recent_order(self):
+        for partner in self:
+            partner.vip_no_recent_order = bool(
+                partner.vip_tier_id
+                and partner._vip_order_reference_date()
+                and partner.vip_days_without_order >= partner.vip_tier_id.no_order_days
+            )
+
+    def _search_vip_no_recent_order(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = Domain.OR(self._vip_no_order_domain(tier) for tier in self.env["vip.tier"].search([]))
+        return domain if True in value else ~domain
+
+    def _vip_order_reference_date(self):
+        """The date the no-order watch counts from: the last order, else the VIP since date.
+
+        The watch is about clients: a contact has none (its orders are its company's).
+        """
+        self.ensure_one()
+        if self.commercial_partner_id != self:
+            return False
+        return self.vip_last_order_date or self.vip_since
+
+    @api.model
+    def _vip_client_domain(self):
+        """Commercial entities: companies, and persons without a company (sole traders...)."""
+        return Domain("is_company", "=", True) | Domain("parent_id", "=", False)
+
+    def _vip_order_reference_domain(self, operator, day):
+        """Clients whose reference date (last order, else VIP since) compares to ``day``."""
+        return self._vip_client_domain() & (
+            Domain("vip_last_order_date", operator, day)
+            | (Domain("vip_last_order_date", "=", False) & Domain("vip_since", operator, day))
+        )
+
+    def _vip_no_order_domain(self, tier):
+        """Clients of ``tier`` without a confirmed order for the tier's number of days."""
+        cutoff = fields.Date.context_today(self) - timedelta(days=tier.no_order_days)
+        return Domain("vip_tier_id", "=", tier.id) & self._vip_order_reference_domain("<=", cutoff)
+
+    def _vip_card_items(self):
+        """The items of the client card for 1C, as ``(label, filled)`` pairs.
+
+        Only a commercial partner (company, sole trader, or a person without company) has a
+        card: a contact has none. A 12-digit INN makes a sole trader (an OGRNIP, no KPP);
+        anyone else is taken as a legal entity (a KPP and an OGRN).
+        """
+        self.ensure_one()
+        if self.commercial_partner_id != self:
+            return []
+        sole_trader = self.vip_is_sole_trader
+        contacts = self.child_ids
+        items = [(self.env._("legal name"), bool(self.vip_legal_name)), (self.env._("INN"), bool(self.vat))]
+        if not sole_trader:
+            items.append((self.env._("KPP"), bool(self.vip_kpp)))
+        items += [
+            (self.env._("OGRNIP") if sole_trader else self.env._("OGRN"), bool(self.vip_ogrn)),
+            (
+                self.env._("settlement account at a Russian bank with its BIK and correspondent account"),
+                any(account._vip_is_russian_account() for account in self.bank_ids),
+            ),
+            (self.env._("legal address (street, city, zip)"), bool(self.street and self.city and self.zip)),
+            (self.env._("delivery address"), any(contact.type == "delivery" for contact in contacts)),
+            (
+                self.env._("contact person with phone or email"),
+                any(contact.type == "contact" and (contact.phone or contact.email) for contact in contacts),
+            ),
+            (self.env._("contract number and date"), bool(self.vip_contract_ref and self.vip_contract_date)),
+            (self.env._("1C code"), bool(self.vip_1c_code)),
+        ]
+        return items
+
+    def _vip_is_russian(self):
+        self.ensure_one()
+        country = self.country_id or self.company_id.country_id or self.env.company.country_id
+        return country.code == "RU"
+
+    @api.constrains("vat", "country_id")
+    def _check_vip_inn(self):
+        for partner in self:
+            if partner.vat and partner._vip_is_russian() and not ru_requisites.is_valid_inn(partner.vat):
+                raise ValidationError(
+                    self.env._(
+                        "The INN %(inn)s of %(partner)s is not valid: it has 10 digits for a legal "
+                        "entity or 12 for a sole trader, with the right check digits.",
+                        inn=partner.vat,
+                        partner=partner.display_name,
+                    )
+                )
+
+    @api.constrains("vip_kpp", "vat")
+    def _check_vip_kpp(self):
+        for partner in self.filtered("vip_kpp"):
+            if partner.vip_is_sole_trader:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is a sole trader (12-digit INN): a sole trader has no KPP.",
+                        partner=partner.display_name,
+                    )
+                )
+            if not ru_requisites.is_valid_kpp(partner.vip_kpp):
+                raise ValidationError(
+                    self.env._(
+                        "The KPP %(kpp)s of %(partner)s is not valid: it has 9 characters, "
+                        "4 digits, 2 digits or capital Latin letters, then 3 digits.",
+                        kpp=partner.vip_kpp,
+                        partner=partner.display_name,
+                    )
+                )
+
+    @api.constrains("vip_ogrn", "vat")
+    def _check_vip_ogrn(self):
+        for partner in self.filtered("vip_ogrn"):
+            ogrn = partner.vip_ogrn
+            inn_length = len(partner.vat or "")
+            if inn_length == ru_requisites.INN_SOLE_TRADER_LENGTH:
+                valid = ru_requisites.is_valid_ogrnip(ogrn)
+            elif inn_length == ru_requisites.INN_LEGAL_ENTITY_LENGTH:
+                valid = ru_requisites.is_valid_ogrn(ogrn)
+            else:
+                valid = ru_requisites.is_valid_ogrn(ogrn) or ru_requisites.is_valid_ogrnip(ogrn)
+            if not valid:
+                raise ValidationError(
+                    self.env._(
+                        "The OGRN / OGRNIP %(ogrn)s of %(partner)s is not valid: a legal entity "
+                        "(10-digit INN) has a 13-digit OGRN, a sole trader (12-digit INN) a "
+                        "15-digit OGRNIP, with the right check digit.",
+                        ogrn=ogrn,
+                        partner=partner.display_name,
+                    )
+                )
+
     @api.model
     def _commercial_fields(self):
-        # Contacts show (and are searched by) their company's VIP data.
-        return [*super()._commercial_fields(), "vip_tier_id", "vip_manager_id", "vip_since"]
+        # Contacts show (and are searched by) their company's VIP data and card.
+        card_fields = [fname for fname in VIP_CARD_FIELDS if fname != "vat"]  # vat already is one
+        return [*super()._commercial_fields(), *VIP_OWNERSHIP_FIELDS, *card_fields]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._vip_owner_is_salesperson(vals)
+        partners = super().create(vals_list)
+        if not self._vip_user_is_head():
+            for partner, vals in zip(partners, vals_list, strict=True):
+                # A contact may carry its company's ownership; nothing else may be created
+                # with one by anyone but the head.
+                given = [fname for fname in VIP_OWNERSHIP_FIELDS if vals.get(fname)]
+                owner = partner.commercial_partner_id
+                if given and (owner == partner or any(partner[f] != owner[f] for f in given)):
+                    partner._vip_raise_ownership_error()
+        return partners
+
+    def write(self, vals):
+        vals = self._vip_owner_is_salesperson(dict(vals))
+        if not self._vip_user_is_head():
+            if self._vip_changing(vals, VIP_OWNERSHIP_FIELDS):
+                self._vip_raise_ownership_error()
+            self._vip_changing(vals, VIP_CARD_FIELDS)._vip_check_card_access()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vip_client(self):
+        if not self._vip_user_is_head() and any(p.is_vip and p.commercial_partner_id == p for p in self):
+            raise UserError(self.env._("Only the head of sales can delete a VIP client."))
+
+    @api.model
+    def _vip_owner_is_salesperson(self, vals):
+        """Becoming the owner of a client also makes the manager its salesperson."""
+        if vals.get("vip_manager_id") and "user_id" not in vals:
+            vals["user_id"] = vals["vip_manager_id"]
+        return vals
+
+    def _vip_user_is_head(self):
+        return self.env.su or self.env.user.has_group("vip_sales.group_vip_head")
+
+    def _vip_changing(self, vals, fnames):
+        """The partners of ``self`` on which ``vals`` changes the value of one of ``fnames``."""
+        fields_ = [self._fields[fname] for fname in fnames if fname in vals]
+        if not fields_:
+            return self.browse()
+        return self.filtered(
+            lambda partner: any(
+                field.convert_to_record(field.convert_to_cache(vals[field.name], partner), partner)
+                != partner[field.name]
+                for field in fields_
+            )
+        )
+
+    def _vip_raise_ownership_error(self):
+        raise AccessError(
+            self.env._(
+                "Only the head of sales changes the tier, the VIP manager or the VIP since date of "
+                "a client. To take over a client, ask for a hand-over."
+            )
+        )
+
+    def _vip_check_card_access(self):
+        """Refuse a VIP manager changes to the card of a VIP client that is not his own.
+
+        :raise AccessError: naming the client and its owner
+        """
+        for client in self.commercial_partner_id:
+            if not client.vip_can_edit_card:
+                raise AccessError(
+                    self.env._(
+                        "The card of %(client)s belongs to its VIP manager %(owner)s: only they or "
+                        "the head of sales can change it.",
+                        client=client.display_name,
+                        owner=client.vip_manager_id.name or "-",
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_vip_hand_over(self):
+        """Open a new hand-over of this client to a VIP manager."""
+        self.ensure_one()
+        client = self.commercial_partner_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand Over to VIP Manager"),
+            "res_model": "vip.handover",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_partner_id": client.id, "default_tier_id": client.vip_tier_id.id},
+        }
+
+    def action_vip_send_info_letter(self):
+        """Open the mail composer in mass mode on the selected clients, with the info letters.
+
+        A VIP manager writes to his own clients; the head writes to any.
+        """
+        clients = self.commercial_partner_id
+        if not self._vip_user_is_head():
+            others = clients.filtered(lambda c: c.vip_manager_id != self.env.user)
+            if others:
+                raise UserError(
+                    self.env._(
+                        "You can only send info letters to your own VIP clients, not to: %(clients)s.",
+                        clients=", ".join(others.mapped("display_name")),
+                    )
+                )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send Info Letter"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_composition_mode": "mass_mail",
+                "default_model": "res.partner",
+                "default_res_ids": clients.ids,
+                "default_template_id": self.env.ref("vip_sales.mail_template_vip_new_collection").id,
+            },
+        }
 
     # ------------------------------------------------------------------
     # Daily task list: activities that the daily action schedules
@@ -44,7 +462,18 @@ class ResPartner(models.Model):
         Each feature adds its own rule by overriding this method and extending ``super()``;
         the domain selects the VIP client companies that are due for that activity.
         """
-        return []
+        return self._vip_no_order_rules()
+
+    def _vip_no_order_rules(self):
+        """One rule per tier: the tier's clients without an order for its number of days."""
+        return [
+            (
+                "vip_sales.mail_act_type_vip_no_order",
+                self._vip_no_order_domain(tier),
+                self.env._("VIP: no orders for %(days)s days", days=tier.no_order_days),
+            )
+            for tier in self.env["vip.tier"].search([])
+        ]
 
     @api.model
     def _cron_vip_schedule_activities(self, batch_size=1000):
@@ -60,6 +489,11 @@ class ResPartner(models.Model):
         action can run any number of times a day. Queries grow with the number of batches,
         not of clients.
         """
+        # "NOT IN (the clients with such an activity)" rather than a correlated NOT EXISTS: the
+        # database hashes the subquery once, however many activities there are.
+        scheduled = self.env["mail.activity"]._search(
+            [("res_model", "=", self._name), ("activity_type_id", "=", activity_type.id)]
+        )
         domain = Domain.AND(
             [
                 domain,
@@ -67,7 +501,7 @@ class ResPartner(models.Model):
                     ("is_company", "=", True),
                     ("is_vip", "=", True),
                     ("vip_manager_id", "!=", False),
-                    ("activity_ids", "not any", [("activity_type_id", "=", activity_type.id)]),
+                    ("id", "not in", scheduled.subselect("res_id")),
                 ],
             ]
         )
@@ -77,11 +511,16 @@ class ResPartner(models.Model):
         res_model_id = self.env["ir.model"]._get_id("res.partner")
         deadline = fields.Date.context_today(self)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        created = 0
+        created = last_id = 0
         while True:
-            partners = self.search_fetch(domain, ["vip_manager_id"], limit=batch_size, order="id")
+            # Each batch starts after the previous one, so the search never wades again through
+            # the clients it has just given an activity (linear, not quadratic, in clients).
+            partners = self.search_fetch(
+                domain & Domain("id", ">", last_id), ["vip_manager_id"], limit=batch_size, order="id"
+            )
             if not partners:
                 break
+            last_id = partners[-1].id
             # mail.activity names each activity after its record, one browse() at a time:
             # compute the names of the whole batch first so that they come from the cache.
             partners.mapped("display_name")

@@ -35,6 +35,12 @@ class VipTier(models.Model):
         default=80,
         help="Orders of a client of this tier cannot be confirmed while its card is less complete.",
     )
+    no_order_days = fields.Integer(
+        string="No-Order Alert (days)",
+        default=45,
+        help="A client of this tier that has had no confirmed order for this many days gets "
+        'its VIP manager a "no orders" activity, and shows in the "No Recent Orders" filter.',
+    )
     partner_ids = fields.One2many(
         "res.partner", "vip_tier_id", string="Clients", domain=[("is_company", "=", True)]
     )
@@ -49,6 +55,11 @@ class VipTier(models.Model):
         " AND target_assortment_share BETWEEN 0 AND 100"
         " AND min_card_completeness BETWEEN 0 AND 100)",
         "Targets and the minimum card completeness are percentages between 0 and 100.",
+    )
+
+    _check_no_order_days = models.Constraint(
+        "CHECK(no_order_days > 0)",
+        "The number of days without an order before an alert must be positive.",
     )
 
     def _compute_partner_count(self):

@@ -10,3 +10,10 @@ from . import test_product_package
 from . import test_package_add
 from . import test_delivery_carrier
 from . import test_package_tour
+from . import test_ru_requisites
+from . import test_client_card
+from . import test_client_access
+from . import test_handover
+from . import test_no_order
+from . import test_info_letter
+from . import test_client_card_tour
