@@ -5,30 +5,45 @@ from .common import VipReportCommon
 
 
 @tagged("post_install", "-at_install")
-class TestClientPassport(VipReportCommon):
-    def _render(self, user, partners):
-        html, __ = (
-            self.env["ir.actions.report"]
-            .with_user(user)
-            ._render_qweb_html("vip_sales_report.action_report_vip_client_passport", partners.ids)
-        )
+class TestPrintedReports(VipReportCommon):
+    """The QWeb reports render (as HTML: no PDF engine in tests) for the right users only."""
+
+    def assertInHtml(self, text, html, msg=None):
+        """``assertIn`` without printing the whole page when it fails."""
+        self.assertTrue(text in html, msg or f"{text!r} is not in the report")
+
+    def assertNotInHtml(self, text, html, msg=None):
+        self.assertFalse(text in html, msg or f"{text!r} is in the report")
+
+    def _render(self, user, report, records):
+        html, __ = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report, records.ids)
         return html.decode()
 
-    def test_passport_shows_card_orders_and_proposals(self):
-        html = self._render(self.manager1, self.client1)
-        self.assertIn("VIP Client Passport", html)
-        self.assertIn("Mebelgrad LLC", html)
-        self.assertIn("Olga Petrova", html, "the client's contacts")
-        self.assertIn(self.order1.name, html, "the last confirmed orders")
-        self.assertIn(self.quotation.name, html, "the open proposals")
-        self.assertNotIn(self.order2.name, html, "another client's order")
-        self.assertIn("148,000.00", html, "sales of the last 12 months")
+    def _passport(self, user, partners):
+        return self._render(user, "vip_sales_report.action_report_vip_client_passport", partners)
 
-    def test_manager_prints_own_clients_only(self):
+    def test_passport_shows_card_kpis_orders_proposals(self):
+        self.client1.write(
+            {"vip_kpp": "770101001", "vip_1c_code": "MB-0001", "vip_contract_ref": "D-17/2025"}
+        )
+        html = self._passport(self.manager1, self.client1)
+        self.assertInHtml("VIP Client Passport", html)
+        self.assertInHtml("Mebelgrad LLC", html)
+        self.assertInHtml("770101001", html, "the card's KPP")
+        self.assertInHtml("MB-0001", html, "the 1C code")
+        self.assertInHtml("D-17/2025", html, "the contract")
+        self.assertInHtml("Card Completeness", html)
+        self.assertInHtml("Olga Petrova", html, "the client's contacts")
+        self.assertInHtml(self.order1.name, html, "the last confirmed orders")
+        self.assertInHtml(self.quotation.name, html, "the open proposals")
+        self.assertNotInHtml(self.order2.name, html, "another client's order")
+        self.assertInHtml("148,000.00", html, "sales of the last 12 months")
+
+    def test_manager_prints_own_clients_passport_only(self):
         with self.assertRaises(AccessError):
-            self._render(self.manager2, self.client1)
-        self.assertIn("Mebelgrad LLC", self._render(self.head, self.client1 | self.client2))
+            self._passport(self.manager2, self.client1)
+        self.assertInHtml("Dom Divanov JSC", self._passport(self.head, self.client1 | self.client2))
 
     def test_only_vip_clients_have_a_passport(self):
         with self.assertRaises(UserError):
-            self._render(self.head, self.non_vip)
+            self._passport(self.head, self.non_vip)
