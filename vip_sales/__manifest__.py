@@ -27,10 +27,6 @@
         "views/delivery_carrier_views.xml",
         "views/sale_order_logistics_views.xml",
         "report/sale_order_logistics_templates.xml",
-    ],
-    "demo": [
-        "demo/vip_sales_demo.xml",
-        "demo/vip_package_demo.xml",
         # VIP client card: hand-over, Russian requisites, no-order watch, info letters
         "security/vip_handover_security.xml",
         "data/mail_activity_type_data.xml",
@@ -41,6 +37,7 @@
     "demo": [
         "demo/vip_sales_demo.xml",
         "demo/vip_client_demo.xml",
+        "demo/vip_package_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
