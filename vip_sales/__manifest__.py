@@ -13,6 +13,7 @@
     "data": [
         "security/vip_sales_groups.xml",
         "security/ir.model.access.csv",
+        "security/vip_store_security.xml",
         "data/ir_cron_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
@@ -33,13 +34,37 @@
         "data/mail_template_data.xml",
         "views/vip_handover_views.xml",
         "views/res_bank_views.xml",
+        # Stores, brand sections and shares
+        "views/vip_store_views.xml",
+        "views/vip_brand_section_views.xml",
+        "views/vip_competitor_views.xml",
+        "views/vip_share_survey_views.xml",
+        # Proposals: approval of special terms, revisions, receipt, refusals, printed КП
+        "security/vip_approval_security.xml",
+        "security/vip_proposal_revision_security.xml",
+        "security/vip_refusal_reason_security.xml",
+        "data/vip_refusal_reason_data.xml",
+        "views/sale_order_views.xml",
+        "views/vip_approval_views.xml",
+        "views/vip_proposal_revision_views.xml",
+        "views/vip_refusal_reason_views.xml",
+        "views/sale_portal_templates.xml",
+        "wizard/vip_approval_reject_views.xml",
+        "wizard/vip_policy_views.xml",
+        "wizard/sale_mass_cancel_orders_views.xml",
+        "report/sale_report_templates.xml",
     ],
     "demo": [
         "demo/vip_sales_demo.xml",
         "demo/vip_client_demo.xml",
         "demo/vip_package_demo.xml",
+        "demo/vip_store_demo.xml",
+        "demo/proposal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "vip_sales/static/src/navbar/*",
+        ],
         "web.assets_tests": [
             "vip_sales/static/tests/tours/**/*",
         ],

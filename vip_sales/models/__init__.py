@@ -12,3 +12,16 @@ from . import delivery_carrier
 from . import res_bank
 from . import res_partner_bank
 from . import vip_handover
+from . import vip_store
+from . import vip_brand_section
+from . import vip_competitor
+from . import vip_store_competitor
+from . import vip_share_survey
+from . import vip_share_survey_competitor
+from . import res_company
+from . import vip_approval
+from . import vip_proposal_revision
+from . import vip_refusal_reason
+from . import ir_actions_report
+from . import payment_transaction
+from . import ir_ui_menu

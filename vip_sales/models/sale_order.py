@@ -1,4 +1,29 @@
+from contextlib import contextmanager
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount, formatLang
+
+QUOTATION_STATES = ("draft", "sent")
+# Approval states in which a quotation may not reach the client.
+APPROVAL_MISSING = ("required", "to_approve", "rejected")
+# Days after which a sent proposal that the client has not opened is checked with them.
+RECEIPT_CHECK_DAYS = 3
+# What the approval rules of _vip_get_approval_reasons() read.
+APPROVAL_DEPENDS = (
+    "vip_is_vip_client",
+    "vip_proposal_type",
+    "vip_free_delivery",
+    "payment_term_id",
+    "date_order",
+    "company_id",
+    "order_line.discount",
+    "order_line.vip_package_discount",
+    "order_line.display_type",
+)
 
 
 class SaleOrder(models.Model):
@@ -181,14 +206,6 @@ class SaleOrder(models.Model):
     def _confirmation_error_message(self):
         return super()._confirmation_error_message() or self._vip_card_error_message()
 
-    def _has_to_be_signed(self):
-        # In the portal, the client is offered neither signing nor paying while the card is
-        # incomplete: it never meets the server error of the confirmation.
-        return super()._has_to_be_signed() and not self._vip_card_error_message()
-
-    def _has_to_be_paid(self):
-        return super()._has_to_be_paid() and not self._vip_card_error_message()
-
     def _vip_card_error_message(self):
         """Why the order cannot be confirmed yet for its VIP client's card, or False."""
         self.ensure_one()
@@ -205,3 +222,706 @@ class SaleOrder(models.Model):
             minimum=minimum,
             missing=client.vip_card_missing,
         )
+
+    # Commercial proposals: approval of special terms, revisions, receipt, refusal
+    # ------------------------------------------------------------------
+
+    vip_is_vip_client = fields.Boolean(
+        string="VIP Client", compute="_compute_vip_is_vip_client", store=True, index=True
+    )
+    vip_proposal_type = fields.Selection(
+        [("standard", "Standard"), ("individual", "Individual")],
+        string="Proposal Type",
+        default="standard",
+        required=True,
+        tracking=True,
+        help="An individual proposal is built for one client and needs the approval of the head "
+        "of sales before the client can act on it.",
+    )
+    vip_special_terms_note = fields.Text(
+        string="Special Terms",
+        tracking=True,
+        help="Special conditions agreed with the client; they are printed on the proposal.",
+    )
+    vip_needs_approval = fields.Boolean(
+        string="Needs Approval",
+        compute="_compute_vip_needs_approval",
+        store=True,
+        help="The proposal of a VIP client has special terms that the head of sales must approve.",
+    )
+    vip_approval_reasons = fields.Text(
+        string="Why Approval Is Needed", compute="_compute_vip_approval_reasons"
+    )
+    vip_approval_state = fields.Selection(
+        [
+            ("not_required", "Not Required"),
+            ("required", "Required"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        string="Approval",
+        compute="_compute_vip_approval_state",
+        store=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        help="Changes only through the manager's request and the decision of the head of sales; "
+        "a commercial change after approval sends the proposal back to approval.",
+    )
+    vip_approval_ids = fields.One2many("vip.approval", "order_id", string="Approval Log", copy=False)
+    vip_approval_id = fields.Many2one(
+        "vip.approval", string="Approval in Force", compute="_compute_vip_approval_id"
+    )
+    vip_approved_user_id = fields.Many2one(
+        "res.users", string="Approved By", compute="_compute_vip_approval_id"
+    )
+    vip_approved_date = fields.Datetime(string="Approved On", compute="_compute_vip_approval_id")
+    vip_revision = fields.Integer(
+        string="Revision",
+        readonly=True,
+        copy=False,
+        help="Number of the revision being worked on: 0 for the first version of the proposal.",
+    )
+    vip_revision_ids = fields.One2many("vip.proposal.revision", "order_id", string="Revisions", copy=False)
+    vip_proposal_number = fields.Char(string="Proposal Number", compute="_compute_vip_proposal_number")
+    vip_revision_changes = fields.Html(
+        string="Changes Since the Last Revision", compute="_compute_vip_revision_changes", sanitize=False
+    )
+    vip_sent_date = fields.Datetime(string="First Sent On", readonly=True, copy=False)
+    vip_viewed_date = fields.Datetime(
+        string="Viewed by the Client On",
+        readonly=True,
+        copy=False,
+        help="First time the client opened the proposal in the portal (internal users do not count).",
+    )
+    vip_mail_status = fields.Selection(
+        selection="_selection_vip_mail_status",
+        string="E-mail Status",
+        compute="_compute_vip_mail_status",
+        help="Delivery status of the last e-mail sent to the client about this order.",
+    )
+    vip_nomenclature_agreed = fields.Boolean(
+        string="Nomenclature Agreed",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The client agreed the models, quantities and colours; any later change to the lines clears it.",
+    )
+    vip_nomenclature_agreed_date = fields.Datetime(string="Nomenclature Agreed On", readonly=True, copy=False)
+    vip_nomenclature_agreed_user_id = fields.Many2one(
+        "res.users", string="Nomenclature Agreed By", readonly=True, copy=False
+    )
+    vip_refusal_reason_id = fields.Many2one(
+        "vip.refusal.reason", string="Refusal Reason", tracking=True, copy=False, ondelete="restrict"
+    )
+    vip_refusal_comment = fields.Text(string="Refusal Comment", tracking=True, copy=False)
+
+    @api.depends("partner_id.commercial_partner_id.is_vip")
+    def _compute_vip_is_vip_client(self):
+        for order in self:
+            order.vip_is_vip_client = order.partner_id.commercial_partner_id.is_vip
+
+    @api.depends(*APPROVAL_DEPENDS)
+    def _compute_vip_needs_approval(self):
+        for order in self:
+            order.vip_needs_approval = bool(order._vip_get_approval_reasons())
+
+    @api.depends(*APPROVAL_DEPENDS)
+    def _compute_vip_approval_reasons(self):
+        for order in self:
+            order.vip_approval_reasons = "\n".join(order._vip_get_approval_reasons())
+
+    @api.depends("vip_needs_approval")
+    def _compute_vip_approval_state(self):
+        for order in self:
+            state = order.vip_approval_state
+            if order.state in ("sale", "cancel") and state:
+                pass  # a decided order keeps the approval it went through
+            elif not order.vip_needs_approval:
+                state = "not_required"
+            elif state in (False, "not_required"):
+                state = "required"
+            order.vip_approval_state = state
+
+    @api.depends("vip_approval_state", "vip_approval_ids")
+    def _compute_vip_approval_id(self):
+        for order in self:
+            last = order.vip_approval_ids[:1]
+            in_force = order.vip_approval_state == "approved" and last.decision == "approved"
+            order.vip_approval_id = last if in_force else False
+            order.vip_approved_user_id = order.vip_approval_id.user_id
+            order.vip_approved_date = order.vip_approval_id.date
+
+    @api.depends("name", "vip_revision")
+    def _compute_vip_proposal_number(self):
+        for order in self:
+            order.vip_proposal_number = order._vip_revision_name(order.vip_revision)
+
+    @api.depends("vip_revision_ids", "order_line", "amount_total")
+    def _compute_vip_revision_changes(self):
+        for order in self:
+            last = order.vip_revision_ids[:1]
+            current = order._vip_snapshot(order._vip_revision_fields()) if last else None
+            order.vip_revision_changes = (
+                order._vip_changes_html(order._vip_diff(last.snapshot, current)) if last else False
+            )
+
+    @api.model
+    def _selection_vip_mail_status(self):
+        return self.env["mail.notification"]._fields["notification_status"]._description_selection(self.env)
+
+    def _compute_vip_mail_status(self):
+        # The status of the last e-mail notification of a customer, for the whole batch at once.
+        notifications = (
+            self.env["mail.notification"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("mail_message_id.model", "=", "sale.order"),
+                    ("mail_message_id.res_id", "in", self.ids),
+                    ("notification_type", "=", "email"),
+                    ("res_partner_id.partner_share", "=", True),
+                ],
+                ["mail_message_id", "notification_status"],
+                order="id desc",
+            )
+        )
+        status_by_order = {}
+        for notification in notifications:
+            status_by_order.setdefault(notification.mail_message_id.res_id, notification.notification_status)
+        for order in self:
+            order.vip_mail_status = status_by_order.get(order.id, False)
+
+    # CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any("vip_approval_state" in vals for vals in vals_list):
+            self._vip_check_approval_state_write()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "vip_approval_state" in vals:
+            self._vip_check_approval_state_write()
+        if vals.get("state") in ("sent", "sale") and not self.env.su:
+            # Every way of sending or confirming ends here; payment processing (superuser)
+            # may mark a paid quotation as sent, and confirmation is guarded in action_confirm.
+            self._vip_check_approval()
+        if {"order_line", *self._vip_commercial_fields()} & set(vals):
+            with self._vip_watch_approval():
+                res = super().write(vals)
+        else:
+            res = super().write(vals)
+        if vals.get("state") == "sent":
+            self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).write(
+                {"vip_sent_date": fields.Datetime.now()}
+            )
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_vip_approval_log(self):
+        decided = self.sudo().filtered("vip_approval_ids")
+        if decided:
+            raise UserError(
+                self.env._(
+                    "%(orders)s carry decisions of the head of sales: cancel them instead of deleting them.",
+                    orders=", ".join(decided.mapped("name")),
+                )
+            )
+
+    # Guards: a quotation whose special terms are not approved does not reach the client
+
+    def action_quotation_send(self):
+        self._vip_check_approval()
+        return super().action_quotation_send()
+
+    def message_post(self, **kwargs):
+        if self.env.context.get("mark_so_as_sent"):
+            self._vip_check_approval()
+        return super().message_post(**kwargs)
+
+    def action_confirm(self):
+        self._vip_check_approval()
+        return super().action_confirm()
+
+    def _has_to_be_signed(self):
+        return super()._has_to_be_signed() and not self._vip_holds_client_action()
+
+    def _has_to_be_paid(self):
+        return super()._has_to_be_paid() and not self._vip_holds_client_action()
+
+    def _vip_holds_client_action(self):
+        # In the portal, the client is offered neither signing nor paying while the proposal
+        # awaits approval or the client's card is incomplete: it never meets a server error.
+        return self._vip_awaits_approval() or bool(self._vip_card_error_message())
+
+    def _send_payment_succeeded_for_order_mail(self):
+        # Payment processing must never fail: a quotation paid while awaiting approval stays a
+        # quotation (see payment.transaction) and its salesperson is told, not the client.
+        held = self.filtered(lambda o: o._vip_awaits_approval())
+        for order in held:
+            order.message_post(
+                body=self.env._(
+                    "A payment was received while the special terms await approval: the order "
+                    "stays a quotation until the head of sales approves it."
+                ),
+                partner_ids=order.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        return super(SaleOrder, self - held)._send_payment_succeeded_for_order_mail()
+
+    def _action_cancel(self):
+        unexplained = self.filtered(
+            lambda o: (
+                o.vip_is_vip_client
+                and o.state in QUOTATION_STATES
+                and not (o.vip_refusal_reason_id and o.vip_refusal_comment)
+            )
+        )
+        if unexplained:
+            raise UserError(
+                self.env._(
+                    "Give the reason why the client refused %(orders)s, with a comment, before "
+                    "cancelling it.",
+                    orders=", ".join(unexplained.mapped("name")),
+                )
+            )
+        return super()._action_cancel()
+
+    def action_draft(self):
+        refused = self.filtered(lambda o: o.state == "cancel" and o.vip_refusal_reason_id)
+        res = super().action_draft()
+        refused.write({"vip_refusal_reason_id": False, "vip_refusal_comment": False})
+        return res
+
+    # Actions
+
+    def action_vip_request_approval(self):
+        """Submit the special terms of the proposals to the heads of sales."""
+        for order in self:
+            if order.state not in QUOTATION_STATES or order.vip_approval_state not in (
+                "required",
+                "rejected",
+            ):
+                raise UserError(
+                    self.env._("%(order)s has no special terms waiting to be submitted.", order=order.name)
+                )
+        self.check_access("write")
+        self.sudo().write({"vip_approval_state": "to_approve"})
+        self._vip_schedule_approval_activities()
+        return True
+
+    def action_vip_approve(self):
+        """Approve the special terms (head of sales)."""
+        self._vip_decide("approved")
+        # Reloading the view refreshes the counter of proposals to approve in the menu.
+        return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    def action_vip_reject(self):
+        """Ask the head of sales why the special terms are rejected."""
+        self.ensure_one()
+        self._vip_check_can_decide()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject the Special Terms"),
+            "res_model": "vip.approval.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_vip_new_revision(self):
+        """Keep the proposal as it is now as a numbered revision and go on with the next one."""
+        self.ensure_one()
+        if self.state not in QUOTATION_STATES:
+            raise UserError(self.env._("Only a quotation can be revised."))
+        self.check_access("write")
+        revision = (
+            self.env["vip.proposal.revision"]
+            .sudo()
+            .create(
+                {
+                    "order_id": self.id,
+                    "revision": self.vip_revision,
+                    "snapshot": self._vip_snapshot(self._vip_revision_fields()),
+                    "amount_total": self.amount_total,
+                    "currency_id": self.currency_id.id,
+                }
+            )
+        )
+        self.vip_revision += 1
+        self.message_post(
+            body=self.env._(
+                "Revision %(revision)s kept; the proposal goes on as %(number)s.",
+                revision=revision.display_name,
+                number=self.vip_proposal_number,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def action_vip_compare_revisions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Compare Revisions"),
+            "res_model": "vip.proposal.revision.compare",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def action_vip_agree_nomenclature(self):
+        """Record that the client agreed the models, quantities and colours of the lines."""
+        self.write(
+            {
+                "vip_nomenclature_agreed": True,
+                "vip_nomenclature_agreed_date": fields.Datetime.now(),
+                "vip_nomenclature_agreed_user_id": self.env.uid,
+            }
+        )
+        return True
+
+    def action_vip_cancel(self):
+        """Cancel VIP quotations through the form that asks for the refusal reason."""
+        action = self.env["ir.actions.actions"]._for_xml_id("sale.action_mass_cancel_orders")
+        action["context"] = {"active_model": "sale.order", "active_ids": self.ids}
+        return action
+
+    # Business methods: approval
+
+    def _vip_get_approval_reasons(self):
+        """Return why this proposal needs the approval of the head of sales.
+
+        One readable, translated sentence per reason; an empty list means that no approval is
+        needed. A new rule extends this method with ``super()`` (and, when it reads other
+        fields, adds them to the dependencies of ``_compute_vip_needs_approval``).
+        """
+        self.ensure_one()
+        if not self.vip_is_vip_client:
+            return []
+        company = self.company_id or self.env.company
+        reasons = []
+        if self.vip_proposal_type == "individual":
+            reasons.append(self.env._("Individual proposal"))
+        if discounted := self.order_line.filtered(lambda line: line._vip_discount_needs_approval()):
+            max_discount = formatLang(self.env, company.vip_max_discount, dp="Discount")
+            reasons.extend(
+                self.env._(
+                    "Discount of %(discount)s %% on “%(product)s” exceeds the %(max)s %% allowed",
+                    discount=formatLang(self.env, line.discount, dp="Discount"),
+                    product=line.product_id.display_name or line.name,
+                    max=max_discount,
+                )
+                for line in discounted
+            )
+        if term := self.payment_term_id:
+            standard_terms = company.vip_standard_payment_term_ids
+            if standard_terms and term not in standard_terms:
+                reasons.append(
+                    self.env._("Payment term “%(term)s” is not a standard one", term=term.display_name)
+                )
+            deferral = self._vip_payment_deferral_days()
+            if deferral > company.vip_max_deferral_days:
+                reasons.append(
+                    self.env._(
+                        "Payment term “%(term)s” defers payment by %(days)s days; "
+                        "at most %(max)s are allowed",
+                        term=term.display_name,
+                        days=deferral,
+                        max=company.vip_max_deferral_days,
+                    )
+                )
+        if self.vip_free_delivery:
+            reasons.append(self.env._("Free delivery"))
+        return reasons
+
+    def _vip_payment_deferral_days(self):
+        """The longest delay, in days from the order date, that the payment term gives."""
+        self.ensure_one()
+        date_ref = fields.Date.to_date(self.date_order or fields.Datetime.now())
+        return max(
+            ((line._get_due_date(date_ref) - date_ref).days for line in self.payment_term_id.line_ids),
+            default=0,
+        )
+
+    def _vip_awaits_approval(self):
+        """Whether this quotation needs an approval that it does not have."""
+        self.ensure_one()
+        return self.state in QUOTATION_STATES and self.vip_approval_state in APPROVAL_MISSING
+
+    def _vip_check_approval(self):
+        """Refuse to let quotations reach the client while their special terms are not approved."""
+        waiting = self.filtered(lambda o: o._vip_awaits_approval())
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "The head of sales has not approved the special terms of %(orders)s: the proposal "
+                    "cannot be sent, printed, shared or confirmed until then.",
+                    orders=", ".join(waiting.mapped("name")),
+                )
+            )
+
+    def _vip_check_approval_state_write(self):
+        # Only the server's own flow (request, decision, re-approval) sets the approval state.
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The approval of a proposal changes only through its request and the decision of "
+                    "the head of sales."
+                )
+            )
+
+    def _vip_check_can_decide(self):
+        if not self.env.user.has_group("vip_sales.group_vip_head"):
+            raise AccessError(self.env._("Only the head of sales approves or rejects special terms."))
+        self.check_access("write")
+        for order in self:
+            if order.user_id == self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "You are the salesperson of %(order)s: another head of sales decides on it.",
+                        order=order.name,
+                    )
+                )
+            if order.state not in QUOTATION_STATES or order.vip_approval_state != "to_approve":
+                raise UserError(self.env._("%(order)s is not awaiting approval.", order=order.name))
+
+    def _vip_decide(self, decision, comment=False):
+        """Record the head of sales' decision on the special terms: log, state, notifications."""
+        self._vip_check_can_decide()
+        self.env["vip.approval"].sudo().create(
+            [order._vip_prepare_approval_vals(decision, comment) for order in self]
+        )
+        self.sudo().write({"vip_approval_state": decision})
+        self.sudo().activity_feedback(["vip_sales.mail_act_type_proposal_approval"])
+        for order in self:
+            if decision == "approved":
+                body = self.env._("Special terms approved by %(user)s.", user=self.env.user.name)
+            else:
+                body = self.env._(
+                    "Special terms rejected by %(user)s: %(comment)s",
+                    user=self.env.user.name,
+                    comment=comment,
+                )
+            order.message_post(
+                body=body, partner_ids=order.user_id.partner_id.ids, subtype_xmlid="mail.mt_note"
+            )
+
+    def _vip_prepare_approval_vals(self, decision, comment):
+        self.ensure_one()
+        return {
+            "order_id": self.id,
+            "user_id": self.env.uid,
+            "decision": decision,
+            "comment": comment,
+            "amount_total": self.amount_total,
+            "currency_id": self.currency_id.id,
+            "max_discount": max(self.order_line.mapped("discount"), default=0.0),
+            "payment_term_id": self.payment_term_id.id,
+            "reasons": self.vip_approval_reasons,
+            "revision": self.vip_revision,
+        }
+
+    def _vip_approvers(self):
+        """Heads of sales who may decide on this proposal: not its own salesperson."""
+        self.ensure_one()
+        heads = self.env.ref("vip_sales.group_vip_head").sudo().all_user_ids
+        return (
+            heads.filtered(lambda u: u.active and not u.share and self.company_id in u.company_ids)
+            - self.user_id
+        )
+
+    def _vip_schedule_approval_activities(self):
+        for order in self:
+            note = order._vip_changes_html(order._vip_get_approval_reasons())
+            for head in order._vip_approvers():
+                order.activity_schedule(
+                    "vip_sales.mail_act_type_proposal_approval",
+                    user_id=head.id,
+                    note=note,
+                )
+
+    # Business methods: re-approval after commercial changes
+
+    @api.model
+    def _vip_commercial_fields(self):
+        """Order fields whose change alters the offer (re-approval); lines have their own."""
+        return [
+            "partner_id",
+            "pricelist_id",
+            "payment_term_id",
+            "vip_proposal_type",
+            "vip_free_delivery",
+            "vip_special_terms_note",
+        ]
+
+    @api.model
+    def _vip_revision_fields(self):
+        """Order fields kept in a revision: the commercial ones and the agreed logistics."""
+        return [
+            *self._vip_commercial_fields(),
+            "preferred_payment_method_line_id",
+            "validity_date",
+            "commitment_date",
+            "carrier_id",
+        ]
+
+    @contextmanager
+    def _vip_watch_approval(self):
+        """Send approved proposals whose offer changes inside the block back to approval.
+
+        Changes made to a proposal awaiting approval are reported to the heads of sales. The
+        chatter lists what changed. Orders already watched by an enclosing block (a change of
+        the order that writes its lines) are left to it, so one change posts one message.
+        """
+        watched = self.env.cr.cache.setdefault("vip_sales_watched_orders", set())
+        orders = self.filtered(
+            lambda o: (
+                o.id not in watched
+                and o.state in QUOTATION_STATES
+                and o.vip_approval_state in ("approved", "to_approve")
+            )
+        )
+        if not orders:
+            yield
+            return
+        fnames = self._vip_commercial_fields()
+        before = {order: (order.vip_approval_state, order._vip_snapshot(fnames)) for order in orders}
+        watched.update(orders.ids)
+        try:
+            yield
+        finally:
+            watched.difference_update(orders.ids)
+        for order, (state, snapshot) in before.items():
+            if changes := order._vip_diff(snapshot, order._vip_snapshot(fnames)):
+                order._vip_reopen_approval(state, changes)
+
+    def _vip_reopen_approval(self, previous_state, changes):
+        self.ensure_one()
+        if not self.vip_needs_approval:
+            self.sudo().activity_unlink(["vip_sales.mail_act_type_proposal_approval"])
+            title = self.env._("The offer changed and no longer needs approval:")
+        elif previous_state == "approved":
+            self.sudo().write({"vip_approval_state": "to_approve"})
+            self._vip_schedule_approval_activities()
+            title = self.env._("The offer changed after approval and goes back to the head of sales:")
+        else:
+            title = self.env._("The offer changed while awaiting approval:")
+        self.message_post(body=Markup("<p>%s</p>%s") % (title, self._vip_changes_html(changes)))
+
+    # Business methods: revisions and their differences
+
+    def _vip_revision_name(self, revision):
+        self.ensure_one()
+        return f"{self.name}-R{revision}" if revision else self.name
+
+    def _vip_snapshot(self, fnames):
+        """The offer as plain data (terms, lines, totals), for revisions and re-approval."""
+        self.ensure_one()
+        terms = {}
+        for fname in fnames:
+            value = self[fname]
+            field = self._fields[fname]
+            if field.relational:
+                value = ", ".join(value.mapped("display_name"))
+            elif field.type in ("date", "datetime"):
+                value = field.to_string(value)
+            terms[fname] = value
+        return {
+            "terms": terms,
+            "lines": {
+                str(line.id): line._vip_snapshot() for line in self.order_line if not line.display_type
+            },
+            "amount_total": self.amount_total,
+        }
+
+    def _vip_diff(self, old, new):
+        """What changed from the snapshot ``old`` to ``new``: one readable sentence per change."""
+        self.ensure_one()
+        changes = []
+        for fname, after in new["terms"].items():
+            before = old["terms"].get(fname)
+            if (before or False) != (after or False) and fname in self._fields:
+                changes.append(
+                    self.env._(
+                        "%(field)s: %(before)s → %(after)s",
+                        field=self._fields[fname]._description_string(self.env),
+                        before=self._vip_format_term(fname, before),
+                        after=self._vip_format_term(fname, after),
+                    )
+                )
+        line_model = self.env["sale.order.line"]
+        old_lines, new_lines = old["lines"], new["lines"]
+        for key, line in new_lines.items():
+            if key not in old_lines:
+                changes.append(
+                    self.env._("Line added: %(line)s", line=line_model._vip_describe_snapshot(line))
+                )
+            elif line_changes := line_model._vip_diff_snapshots(old_lines[key], line):
+                changes.append(
+                    self.env._(
+                        "%(product)s: %(changes)s", product=line["product"], changes="; ".join(line_changes)
+                    )
+                )
+        changes.extend(
+            self.env._("Line removed: %(line)s", line=line_model._vip_describe_snapshot(line))
+            for key, line in old_lines.items()
+            if key not in new_lines
+        )
+        if self.currency_id.compare_amounts(old["amount_total"], new["amount_total"]):
+            changes.append(
+                self.env._(
+                    "Total: %(before)s → %(after)s",
+                    before=format_amount(self.env, old["amount_total"], self.currency_id),
+                    after=format_amount(self.env, new["amount_total"], self.currency_id),
+                )
+            )
+        return changes
+
+    def _vip_format_term(self, fname, value):
+        field = self._fields[fname]
+        if field.type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        if field.type == "selection":
+            return dict(field._description_selection(self.env)).get(value, value)
+        return value if value not in (False, None, "") else "—"
+
+    @api.model
+    def _vip_changes_html(self, sentences):
+        if not sentences:
+            return False
+        return Markup("<ul>%s</ul>") % Markup().join(
+            Markup("<li>%s</li>") % sentence for sentence in sentences
+        )
+
+    # Business methods: receipt and agreements
+
+    def _vip_mark_viewed(self):
+        """Record the first time the client opened the proposal in the portal."""
+        self.filtered(lambda o: o.vip_is_vip_client and not o.vip_viewed_date).write(
+            {"vip_viewed_date": fields.Datetime.now()}
+        )
+
+    @api.model
+    def _vip_unviewed_domain(self):
+        """Proposals sent to VIP clients that the client has not opened for a few days."""
+        limit = fields.Datetime.now() - timedelta(days=RECEIPT_CHECK_DAYS)
+        return [
+            ("vip_is_vip_client", "=", True),
+            ("state", "=", "sent"),
+            ("vip_sent_date", "<=", limit),
+            ("vip_viewed_date", "=", False),
+        ]
+
+    def _vip_clear_nomenclature_agreement(self):
+        agreed = self.filtered(lambda o: o.vip_nomenclature_agreed and o.state in QUOTATION_STATES)
+        if agreed:
+            agreed.sudo().write(
+                {
+                    "vip_nomenclature_agreed": False,
+                    "vip_nomenclature_agreed_date": False,
+                    "vip_nomenclature_agreed_user_id": False,
+                }
+            )

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import float_compare, formatLang
 
 
 class SaleOrderLine(models.Model):
@@ -31,3 +32,118 @@ class SaleOrderLine(models.Model):
                 and line.product_uom_qty > 0
             )
         )
+
+    # ------------------------------------------------------------------
+    # Commercial proposals: re-approval and agreement on line changes
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = self.env["sale.order"].browse(
+            {vals["order_id"] for vals in vals_list if vals.get("order_id")}
+        )
+        with orders._vip_watch_approval():
+            lines = super().create(vals_list)
+        lines.filtered(lambda line: not line.display_type).order_id._vip_clear_nomenclature_agreement()
+        return lines
+
+    def write(self, vals):
+        commercial = set(self._vip_commercial_fields()) & set(vals)
+        if not commercial and "name" not in vals:
+            return super().write(vals)
+        orders = self.order_id
+        if commercial:
+            with orders._vip_watch_approval():
+                res = super().write(vals)
+        else:
+            res = super().write(vals)
+        # The description may carry what was agreed (fabric, colour): it clears the agreement too.
+        self.filtered(lambda line: not line.display_type).order_id._vip_clear_nomenclature_agreement()
+        return res
+
+    def unlink(self):
+        orders = self.filtered(lambda line: not line.display_type).order_id
+        with orders._vip_watch_approval():
+            res = super().unlink()
+        orders.exists()._vip_clear_nomenclature_agreement()
+        return res
+
+    @api.model
+    def _vip_commercial_fields(self):
+        """Line fields whose change alters the offer: re-approval, nomenclature agreement."""
+        return [
+            "product_id",
+            "product_no_variant_attribute_value_ids",
+            "product_uom_qty",
+            "product_uom_id",
+            "price_unit",
+            "discount",
+        ]
+
+    def _vip_discount_needs_approval(self):
+        """A discount above the company's maximum and above the pre-approved package discount."""
+        self.ensure_one()
+        if self.display_type:
+            return False
+        digits = self.env["decimal.precision"].precision_get("Discount")
+        max_discount = self.order_id.company_id.vip_max_discount
+        return (
+            float_compare(self.discount, max_discount, precision_digits=digits) > 0
+            and float_compare(self.discount, self.vip_package_discount, precision_digits=digits) > 0
+        )
+
+    def _vip_snapshot(self):
+        self.ensure_one()
+        return {
+            "product": self.product_id.display_name or self.name,
+            "quantity": self.product_uom_qty,
+            "uom": self.product_uom_id.name or "",
+            "price_unit": self.price_unit,
+            "discount": self.discount,
+        }
+
+    @api.model
+    def _vip_describe_snapshot(self, line):
+        description = self.env._(
+            "%(product)s, %(quantity)s %(uom)s at %(price)s",
+            product=line["product"],
+            quantity=formatLang(self.env, line["quantity"], dp="Product Unit"),
+            uom=line["uom"],
+            price=formatLang(self.env, line["price_unit"], dp="Product Price"),
+        )
+        if line["discount"]:
+            description = self.env._(
+                "%(line)s, discount %(discount)s %%",
+                line=description,
+                discount=formatLang(self.env, line["discount"], dp="Discount"),
+            )
+        return description
+
+    @api.model
+    def _vip_diff_snapshots(self, old, new):
+        """What changed on a line between two snapshots, as short readable phrases."""
+        changes = []
+        for key, fname, dp in (
+            ("product", "product_id", None),
+            ("quantity", "product_uom_qty", "Product Unit"),
+            ("uom", "product_uom_id", None),
+            ("price_unit", "price_unit", "Product Price"),
+            ("discount", "discount", "Discount"),
+        ):
+            before, after = old[key], new[key]
+            if dp:
+                digits = self.env["decimal.precision"].precision_get(dp)
+                if not float_compare(before, after, precision_digits=digits):
+                    continue
+                before, after = formatLang(self.env, before, dp=dp), formatLang(self.env, after, dp=dp)
+            elif before == after:
+                continue
+            changes.append(
+                self.env._(
+                    "%(what)s %(before)s → %(after)s",
+                    what=self._fields[fname]._description_string(self.env),
+                    before=before,
+                    after=after,
+                )
+            )
+        return changes

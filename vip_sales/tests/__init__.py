@@ -17,3 +17,10 @@ from . import test_handover
 from . import test_no_order
 from . import test_info_letter
 from . import test_client_card_tour
+from . import test_store_shares
+from . import test_store_rules
+from . import test_store_access
+from . import test_store_tour
+from . import test_proposal_approval
+from . import test_proposal_followup
+from . import test_proposal_tour

@@ -1,0 +1,147 @@
+"""Benchmark of the approval of commercial proposals.
+
+Builds VIP proposals inside a transaction, times what grows with their number, prints the
+numbers and rolls everything back:
+
+    python3 bench/bench_approval.py -d <database with vip_sales> [--orders 1000] [--lines 5]
+"""
+
+import argparse
+import os
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, Command, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+
+def timed(label, func, count):
+    start = time.perf_counter()
+    func()
+    elapsed = time.perf_counter() - start
+    print(f"{label:<58} {elapsed:8.3f} s  {elapsed / count * 1000:8.3f} ms/order")
+
+
+def run(env, orders_count, lines_count):
+    env.company.write({"vip_max_discount": 10.0, "vip_max_deferral_days": 30})
+    tier = env["vip.tier"].create({"name": "Bench tier"})
+    manager = env.ref("base.user_admin")
+    clients = env["res.partner"].create(
+        [
+            {
+                "name": f"Bench client {i}",
+                "is_company": True,
+                "vip_tier_id": tier.id,
+                "vip_manager_id": manager.id,
+            }
+            for i in range(50)
+        ]
+    )
+    non_vip = env["res.partner"].create({"name": "Bench walk-in", "is_company": True})
+    products = env["product.product"].create(
+        [{"name": f"Bench sofa {i}", "list_price": 1000.0 + i} for i in range(lines_count)]
+    )
+    term = env.ref("account.account_payment_term_30days")
+
+    def order_vals(partner, index):
+        return {
+            "partner_id": partner.id,
+            "payment_term_id": term.id,
+            "order_line": [
+                Command.create(
+                    {"product_id": product.id, "product_uom_qty": 2, "discount": 15.0 if index % 2 else 5.0}
+                )
+                for product in products
+            ],
+        }
+
+    orders = env["sale.order"]
+
+    def create_vip():
+        nonlocal orders
+        orders = env["sale.order"].create(
+            [order_vals(clients[i % len(clients)], i) for i in range(orders_count)]
+        )
+        env.flush_all()
+
+    def create_non_vip():
+        env["sale.order"].create([order_vals(non_vip, i) for i in range(orders_count)])
+        env.flush_all()
+
+    timed(f"create {orders_count} VIP proposals ({lines_count} lines each)", create_vip, orders_count)
+    timed(f"create {orders_count} non-VIP quotations (same lines)", create_non_vip, orders_count)
+    needing = orders.filtered("vip_needs_approval")
+    print(f"{'proposals needing approval':<58} {len(needing):8d}")
+
+    def recompute():
+        env.invalidate_all()
+        for fname in ("vip_needs_approval", "vip_approval_state"):
+            env.add_to_compute(orders._fields[fname], orders)
+        env.flush_all()
+        orders.mapped("vip_approval_reasons")
+
+    env.cr.execute("SELECT 1")
+    queries_before = env.cr.sql_log_count
+    timed("recompute needs-approval and reasons of all proposals", recompute, orders_count)
+    print(f"{'  queries':<58} {env.cr.sql_log_count - queries_before:8d}")
+
+    def policy_change():
+        env.company.vip_max_discount = 20.0
+        env.flush_all()
+
+    timed("head raises the maximum discount (open quotations follow)", policy_change, orders_count)
+    print(
+        f"{'proposals needing approval after the change':<58} {len(orders.filtered('vip_needs_approval')):8d}"
+    )
+
+    env.company.vip_max_discount = 10.0
+    approved = orders.filtered("vip_needs_approval")[:100]
+    approved.sudo().write({"vip_approval_state": "approved"})
+    env.flush_all()
+
+    def edit_approved_lines():
+        for order in approved:
+            order.order_line[:1].product_uom_qty = 3
+        env.flush_all()
+
+    timed(
+        f"edit a line of {len(approved)} approved proposals (re-approval)", edit_approved_lines, len(approved)
+    )
+    plain = env["sale.order"].search([("partner_id", "=", non_vip.id)], limit=100)
+
+    def edit_plain_lines():
+        for order in plain:
+            order.order_line[:1].product_uom_qty = 3
+        env.flush_all()
+
+    timed(f"edit a line of {len(plain)} non-VIP quotations", edit_plain_lines, len(plain))
+    print(
+        f"{'re-opened for approval':<58} {len(approved.filtered(lambda o: o.vip_approval_state == 'to_approve')):8d}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--orders", type=int, default=1000)
+    parser.add_argument("--lines", type=int, default=5)
+    args = parser.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    config.parse_config(
+        ["--addons-path", root, "--db_host", os.environ.get("PGHOST", "127.0.0.1"), "-d", args.database]
+    )
+    odoo.modules.module.initialize_sys_path()
+    registry = Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        try:
+            run(env, args.orders, args.lines)
+        finally:
+            cr.rollback()
+
+
+if __name__ == "__main__":
+    main()

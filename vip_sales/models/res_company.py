@@ -1,0 +1,52 @@
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    vip_max_discount = fields.Float(
+        string="Maximum Discount (%)",
+        digits="Discount",
+        default=10.0,
+        help="A VIP proposal with a line discount above this needs the approval of the head of "
+        "sales (a package offer's own discount is pre-approved).",
+    )
+    vip_standard_payment_term_ids = fields.Many2many(
+        "account.payment.term",
+        "res_company_vip_payment_term_rel",
+        "company_id",
+        "payment_term_id",
+        string="Standard Payment Terms",
+        help="Payment terms a VIP manager may offer without approval. Leave empty to accept "
+        "any payment term within the longest deferral.",
+    )
+    vip_max_deferral_days = fields.Integer(
+        string="Longest Deferral (days)",
+        default=30,
+        help="The longest delay, in days from the order date, that a payment term may give "
+        "without the approval of the head of sales (0: payment on order only).",
+    )
+
+    _check_vip_policy = models.Constraint(
+        "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0)",
+        "The maximum discount is a percentage between 0 and 100 and the longest deferral cannot be negative.",
+    )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"vip_max_discount", "vip_standard_payment_term_ids", "vip_max_deferral_days"} & set(vals):
+            # A new policy applies to the open quotations, not to the orders already decided.
+            orders = (
+                self.env["sale.order"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "in", self.ids),
+                        ("state", "in", ("draft", "sent")),
+                        ("vip_is_vip_client", "=", True),
+                    ]
+                )
+            )
+            for fname in ("vip_needs_approval", "vip_approval_state"):
+                self.env.add_to_compute(orders._fields[fname], orders)
+        return res
