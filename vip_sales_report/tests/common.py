@@ -1,25 +1,34 @@
 import io
+from datetime import datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
 from openpyxl import load_workbook
 
-from odoo import Command
+from odoo import Command, fields
+from odoo.tests import freeze_time
 
 from odoo.addons.vip_sales.tests.common import VipSalesCommon
 
 
 class VipReportCommon(VipSalesCommon):
-    """VIP clients of two managers with confirmed orders, a quotation and a non-VIP order.
+    """VIP clients of two managers with orders and proposals, all in this month.
 
     - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client): 2 beds
       (shipped in 2 cartons: 85 kg, 1.044 m³ a bed) and 2 packs of 6 chairs (quantities
       convert to the chair's unit), 148,000 untaxed, 100 km away: one GAZelle carries it;
-    - ``order2``: confirmed, ``client2`` (manager2's), one bed;
-    - ``quotation``: a draft of ``client1``; ``non_vip_order``: confirmed, not a VIP client.
+    - ``order2``: confirmed, ``client2`` (manager2's), one bed, 52,000;
+    - ``quotation``: a draft of ``client1``; ``non_vip_order``: confirmed, not a VIP client;
+    - proposals: ``proposal_approved`` (client1, individual, approved 5 hours after the
+      request, sent, opened by the client 2 days later), ``proposal_refused`` (client1,
+      cancelled: price), ``proposal_rejected`` (client2, individual, rejected by the head).
     """
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.month_start = fields.Date.context_today(cls.env.user).replace(day=1)
+        cls.month_end = cls.month_start + relativedelta(months=1, days=-1)
+        cls.sale_time = datetime.combine(cls.month_start.replace(day=10), time(9, 0))
         cls.categ_beds = cls.env["product.category"].create({"name": "Beds"})
         cls.categ_chairs = cls.env["product.category"].create({"name": "Chairs"})
         cls.bed = cls._create_product("Bed Classic Oak", cls.categ_beds, 50000.0, weight=80.0, volume=1.2)
@@ -62,7 +71,31 @@ class VipReportCommon(VipSalesCommon):
         cls.order2 = cls._create_order(cls.client2, [(cls.bed, 1, 52000.0)])
         cls.non_vip_order = cls._create_order(cls.non_vip, [(cls.bed, 5, 50000.0)])
         (cls.order1 | cls.order2 | cls.non_vip_order).action_confirm()
+        (cls.order1 | cls.order2 | cls.non_vip_order).date_order = cls.sale_time
         cls.quotation = cls._create_order(cls.client1, [(cls.bed, 10, 50000.0)])
+        cls._create_proposals()
+
+    @classmethod
+    def _create_proposals(cls):
+        cls.reason_price = cls.env["vip.refusal.reason"].create({"name": "Price (test)"})
+        individual = {"vip_proposal_type": "individual"}
+        cls.proposal_approved = cls._create_order(cls.client1, [(cls.chair, 40, 3800.0)], **individual)
+        cls.proposal_rejected = cls._create_order(cls.client2, [(cls.bed, 3, 40000.0)], **individual)
+        cls.proposal_refused = cls._create_order(cls.client1, [(cls.bed, 1, 50000.0)])
+        requested = datetime.combine(cls.month_start.replace(day=3), time(9, 0))
+        with freeze_time(requested):
+            cls.proposal_approved.with_user(cls.manager1).action_vip_request_approval()
+            cls.proposal_rejected.with_user(cls.manager2).action_vip_request_approval()
+        with freeze_time(requested + timedelta(hours=5)):
+            cls.proposal_approved.with_user(cls.head).action_vip_approve()
+            cls.proposal_rejected.with_user(cls.head)._vip_decide("rejected", "Too deep a discount")
+            cls.proposal_approved.with_user(cls.manager1).action_quotation_sent()
+        cls.proposal_approved.vip_viewed_date = requested + timedelta(hours=5, days=2)
+        cls.proposal_refused.write(
+            {"vip_refusal_reason_id": cls.reason_price.id, "vip_refusal_comment": "Found it cheaper"}
+        )
+        cls.proposal_refused._action_cancel()
+        cls.proposals_open = cls.proposal_approved | cls.proposal_rejected
 
     @classmethod
     def _create_product(cls, name, categ, price, weight=0.0, volume=0.0):

@@ -36,6 +36,9 @@ class TestPrintedReports(VipReportCommon):
         self.assertInHtml("Olga Petrova", html, "the client's contacts")
         self.assertInHtml(self.order1.name, html, "the last confirmed orders")
         self.assertInHtml(self.quotation.name, html, "the open proposals")
+        self.assertInHtml(self.proposal_approved.name, html, "an approved individual proposal is open")
+        self.assertInHtml("Individual", html, "with its type")
+        self.assertNotInHtml(self.proposal_refused.name, html, "a refused proposal is not open")
         self.assertNotInHtml(self.order2.name, html, "another client's order")
         self.assertInHtml("148,000.00", html, "sales of the last 12 months")
 

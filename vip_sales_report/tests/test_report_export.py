@@ -46,14 +46,58 @@ class TestReportExport(VipReportCommon):
         self.assertEqual(sheet["F6"].number_format, "0.0%")
         self.assertTrue(sheet["G6"].number_format.endswith('" kg"'))
 
+    def test_manager_report_proposals_and_refusals(self):
+        workbook = self._render_xlsx(self._export(self.head, "manager"))
+        m1, m2 = self.manager1.name, self.manager2.name
+        # manager1: order1 (confirmed), the quotation and proposal_approved (open, the latter
+        # approved, sent and viewed), proposal_refused; manager2: order2, proposal_rejected.
+        client1 = (4, 1, 1, 1, 0, 1, 1, 2, 148000 + 500000 + 152000 + 50000, 148000)
+        client2 = (2, 0, 0, 0, 1, 1, 0, 1, 52000 + 120000, 52000)
+        self.assertEqual(
+            self._rows(workbook["Proposals"], 5),
+            [
+                (m1, "All clients", *client1),
+                (m1, "Mebelgrad LLC", *client1),
+                (m2, "All clients", *client2),
+                (m2, "Dom Divanov JSC", *client2),
+                ("Total", None, *(a + b for a, b in zip(client1, client2, strict=True))),
+            ],
+        )
+        self.assertEqual(
+            {row[2:] for row in self._rows(workbook["Refusals"], 5)},
+            {
+                (
+                    "Dom Divanov JSC",
+                    self.proposal_rejected.name,
+                    120000,
+                    "Head of Sales",
+                    None,
+                    "Too deep a discount",
+                ),
+                (
+                    "Mebelgrad LLC",
+                    self.proposal_refused.name,
+                    50000,
+                    "Client",
+                    "Price (test)",
+                    "Found it cheaper",
+                ),
+            },
+        )
+
     def test_logistics(self):
         sheet = self._render_xlsx(self._export(self.head, "logistics"))["Order Logistics"]
         headers = [cell.value for cell in sheet[4]]
         rows = [dict(zip(headers, row, strict=True)) for row in self._rows(sheet, 5)]
         self.assertEqual(
             [row["Order"] for row in rows],
-            [*sorted((self.order1 | self.order2 | self.quotation).mapped("name")), "Total"],
-            "VIP clients' quotations and orders, by date; not the non-VIP order",
+            [
+                *(self.order1 | self.order2 | self.quotation | self.proposals_open)
+                .sorted("date_order")
+                .mapped("name"),
+                "Total",
+            ],
+            "VIP clients' quotations and orders, by date; not the non-VIP order nor a cancelled one",
         )
         order1 = next(row for row in rows if row["Order"] == self.order1.name)
         self.assertEqual(
@@ -67,7 +111,7 @@ class TestReportExport(VipReportCommon):
         self.assertAlmostEqual(order1["Volume Fill"], (2 * 1.044 + 12 * 0.15) / 9.0, places=3)
         self.assertEqual(order1["Free Delivery"], "No")
         total = rows[-1]
-        self.assertAlmostEqual(total["Untaxed Amount"], 148000.0 + 52000.0 + 500000.0)
+        self.assertAlmostEqual(total["Untaxed Amount"], 148000.0 + 52000.0 + 500000.0 + 152000.0 + 120000.0)
         self.assertTrue(sheet["G5"].number_format.endswith('" t"'))
         self.assertTrue(sheet["H5"].number_format.endswith('" m³"'))
 
@@ -112,9 +156,8 @@ class TestReportExport(VipReportCommon):
             )
             for sheet in self._render_xlsx(export).worksheets:
                 with self.subTest(report=report, sheet=sheet.title):
-                    self.assertEqual(
-                        [row[0] for row in self._rows(sheet, self._first_data_row(sheet))], ["Total"]
-                    )
+                    rows = self._rows(sheet, self._first_data_row(sheet))
+                    self.assertFalse([row for row in rows if row[0] != "Total"], "at most an empty total")
 
     def test_period_excludes_other_dates(self):
         export = self._export(self.head, "manager", date_from=date(2000, 1, 1), date_to=date(2000, 12, 31))
