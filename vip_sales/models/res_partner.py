@@ -461,8 +461,8 @@ class ResPartner(models.Model):
     def _vip_activity_rules(self):
         """Rules of the daily action, as ``(activity type xml id, partner domain, summary)``.
 
-        Each feature adds its own rule by overriding this method and extending ``super()``;
-        the domain selects the VIP client companies that are due for that activity.
+        Each feature adds its rules to this list; the domain selects the VIP client companies
+        that are due for that activity.
         """
         return [*self._vip_no_order_rules(), self._vip_proposal_receipt_rule()]
 

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.http import Request
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
+from .client_card_common import ACCOUNT_SBERBANK, BIK_SBERBANK, CORR_SBERBANK, INN_LEGAL, KPP, OGRN
 from .proposal_common import ProposalCommon
 
 
@@ -209,7 +210,17 @@ class TestReceipt(ProposalCommon):
             vip_special_terms_note="Delivery to three stores in one truck",
             vip_free_delivery=True,
         )
-        self.client1.vat = "7707083893"
+        bank = self.env["res.bank"].create(
+            {"name": "Sberbank", "vip_bik": BIK_SBERBANK, "vip_corr_account": CORR_SBERBANK}
+        )
+        self.client1.write(
+            {
+                "vat": INN_LEGAL,
+                "vip_kpp": KPP,
+                "vip_ogrn": OGRN,
+                "bank_ids": [Command.create({"acc_number": ACCOUNT_SBERBANK, "bank_id": bank.id})],
+            }
+        )
         order.with_user(self.manager1).action_vip_new_revision()
         self._approve(order)
         html = (
@@ -222,13 +233,16 @@ class TestReceipt(ProposalCommon):
             f"{order.name}-R1",
             "Seller",
             "Buyer",
-            "INN: <span>7707083893</span>",
+            f"INN <span>{INN_LEGAL}</span>, KPP <span>{KPP}</span>",
+            f"OGRN <span>{OGRN}</span>",
+            f"Account <span>{ACCOUNT_SBERBANK}</span>",
+            f"BIC <span>{BIK_SBERBANK}</span>",
+            f"corr. account <span>{CORR_SBERBANK}</span>",
             "Proposal Type",
             "Delivery to three stores in one truck",
             "Free delivery",
             "Special terms approved by",
             self.head.name,
-            'name="vip_party_requisites"',
             'name="vip_logistics"',
         ):
             self.assertIn(expected, html)
