@@ -9,6 +9,13 @@
     "depends": ["vip_sales", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
+        "security/ir.model.access.csv",
+        "security/vip_sales_report_security.xml",
         "views/vip_sales_report_menus.xml",
+        "report/vip_proposal_analysis_views.xml",
+        "report/vip_sales_analysis_views.xml",
+        "report/vip_sales_report_reports.xml",
+        "report/vip_client_passport_templates.xml",
+        "wizard/vip_report_export_views.xml",
     ],
 }

@@ -1,0 +1,46 @@
+from odoo import models, tools
+from odoo.tools import SQL
+
+
+class VipAnalysisMixin(models.AbstractModel):
+    """Base of the SQL-view analyses: the view itself and ratio measures.
+
+    A model sets ``_auto = False`` and returns its ``SELECT`` from ``_query()``; the view is
+    (re)created when the module is installed or updated.
+
+    A percentage such as the plan fulfilment or the floor share cannot be summed or averaged
+    over a group: the group's value is the ratio of the sums of its parts. A model lists
+    those measures in ``_vip_ratio_measures`` as ``{field: (numerator, denominator)}`` and
+    every aggregate of the field in a pivot, graph or list group is computed as
+    ``100 * SUM(numerator) / SUM(denominator)`` (empty when the denominator is zero).
+    """
+
+    _name = "vip.analysis.mixin"
+    _description = "VIP Analysis Ratio Measures"
+
+    _vip_ratio_measures = {}
+
+    def _query(self):
+        """The ``SELECT`` of the view, as an ``SQL`` object."""
+        raise NotImplementedError
+
+    def init(self):
+        super().init()
+        if self._abstract:
+            return
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+        )
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname, __, func = aggregate_spec.partition(":")
+        ratio = self._vip_ratio_measures.get(fname)
+        if not ratio or func not in ("sum", "avg"):
+            return super()._read_group_select(aggregate_spec, query)
+        numerator, denominator = ratio
+        return SQL(
+            "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+            self._field_to_sql(self._table, numerator, query),
+            self._field_to_sql(self._table, denominator, query),
+        )

@@ -1,0 +1,52 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import VipReportCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPrintedReports(VipReportCommon):
+    """The QWeb reports render (as HTML: no PDF engine in tests) for the right users only."""
+
+    def assertInHtml(self, text, html, msg=None):
+        """``assertIn`` without printing the whole page when it fails."""
+        self.assertTrue(text in html, msg or f"{text!r} is not in the report")
+
+    def assertNotInHtml(self, text, html, msg=None):
+        self.assertFalse(text in html, msg or f"{text!r} is in the report")
+
+    def _render(self, user, report, records):
+        html, __ = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report, records.ids)
+        return html.decode()
+
+    def _passport(self, user, partners):
+        return self._render(user, "vip_sales_report.action_report_vip_client_passport", partners)
+
+    def test_passport_shows_card_kpis_orders_proposals(self):
+        self.client1.write(
+            {"vip_kpp": "770101001", "vip_1c_code": "MB-0001", "vip_contract_ref": "D-17/2025"}
+        )
+        html = self._passport(self.manager1, self.client1)
+        self.assertInHtml("VIP Client Passport", html)
+        self.assertInHtml("Mebelgrad LLC", html)
+        self.assertInHtml("770101001", html, "the card's KPP")
+        self.assertInHtml("MB-0001", html, "the 1C code")
+        self.assertInHtml("D-17/2025", html, "the contract")
+        self.assertInHtml("Card Completeness", html)
+        self.assertInHtml("Olga Petrova", html, "the client's contacts")
+        self.assertInHtml(self.order1.name, html, "the last confirmed orders")
+        self.assertInHtml(self.quotation.name, html, "the open proposals")
+        self.assertInHtml(self.proposal_approved.name, html, "an approved individual proposal is open")
+        self.assertInHtml("Individual", html, "with its type")
+        self.assertNotInHtml(self.proposal_refused.name, html, "a refused proposal is not open")
+        self.assertNotInHtml(self.order2.name, html, "another client's order")
+        self.assertInHtml("148,000.00", html, "sales of the last 12 months")
+
+    def test_manager_prints_own_clients_passport_only(self):
+        with self.assertRaises(AccessError):
+            self._passport(self.manager2, self.client1)
+        self.assertInHtml("Dom Divanov JSC", self._passport(self.head, self.client1 | self.client2))
+
+    def test_only_vip_clients_have_a_passport(self):
+        with self.assertRaises(UserError):
+            self._passport(self.head, self.non_vip)

@@ -1,0 +1,1 @@
+from . import vip_report_export
