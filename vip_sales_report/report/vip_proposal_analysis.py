@@ -41,9 +41,7 @@ class VipProposalAnalysis(models.Model):
     tier_id = fields.Many2one("vip.tier", string="VIP Tier", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    proposal_type = fields.Selection(
-        [("standard", "Standard"), ("individual", "Individual")], string="Proposal Type", readonly=True
-    )
+    proposal_type = fields.Selection([("standard", "Standard"), ("individual", "Individual")], readonly=True)
     approval_state = fields.Selection(
         [
             ("not_required", "Not Required"),
@@ -58,7 +56,7 @@ class VipProposalAnalysis(models.Model):
     outcome = fields.Selection(
         [("open", "Open"), ("confirmed", "Confirmed"), ("refused", "Refused")], readonly=True
     )
-    refusal_reason_id = fields.Many2one("vip.refusal.reason", string="Refusal Reason", readonly=True)
+    refusal_reason_id = fields.Many2one("vip.refusal.reason", readonly=True)
     amount_untaxed = fields.Monetary(string="Untaxed Amount", readonly=True)
     proposal_count = fields.Integer(string="Proposals", readonly=True)
     sent_count = fields.Integer(string="Sent", readonly=True)
