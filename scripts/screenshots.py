@@ -25,18 +25,34 @@ DESKTOP = (1366, 860)
 PHONE = (390, 844)
 
 # (file, login, path, size, lang)
+CLIENTS = "/odoo/action-vip_sales.res_partner_action_vip"
 SHOTS = [
+    ("vip_sales/static/description/clients_kanban_phone.png", "vip_manager1", CLIENTS, PHONE, "ru_RU"),
     (
-        "vip_sales/static/description/clients_kanban_phone.png",
+        "vip_sales/static/description/client_card.png",
         "vip_manager1",
-        "/odoo/action-vip_sales.res_partner_action_vip",
+        "/odoo/res.partner/{mebelgrad}",
+        DESKTOP,
+        "ru_RU",
+    ),
+    (
+        "vip_sales/static/description/store_survey_phone.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales.vip_share_survey_action",
         PHONE,
         "ru_RU",
     ),
     (
-        "vip_sales/static/description/clients_list.png",
+        "vip_sales/static/description/visits_phone.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales.vip_visit_action",
+        PHONE,
+        "ru_RU",
+    ),
+    (
+        "vip_sales/static/description/plans_list.png",
         "vip_head",
-        "/odoo/action-vip_sales.res_partner_action_vip?view_type=list",
+        "/odoo/action-vip_sales.vip_sales_plan_action",
         DESKTOP,
         "en_US",
     ),
@@ -108,7 +124,10 @@ class Browser:
 
     def wait_for(self, selector, timeout=90):
         """Wait until the web client shows ``selector`` and has stopped loading."""
-        script = f"!!document.querySelector({json.dumps(selector)}) && !document.querySelector('.o_loading_indicator')"
+        script = (
+            f"!!document.querySelector({json.dumps(selector)})"
+            " && !document.querySelector('.o_loading_indicator')"
+        )
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.call("Runtime.evaluate", expression=script).get("result", {}).get("value"):
@@ -148,6 +167,31 @@ def session(base, db, login, lang):
     return s.cookies["session_id"]
 
 
+def demo_id(base, db, xmlid):
+    """The id of a demo record, read as the administrator."""
+    s = requests.Session()
+    s.post(
+        f"{base}/web/session/authenticate",
+        json={"jsonrpc": "2.0", "params": {"db": db, "login": "admin", "password": "admin"}},
+        timeout=30,
+    ).raise_for_status()
+    module, name = xmlid.split(".")
+    r = s.post(
+        f"{base}/web/dataset/call_kw/ir.model.data/search_read",
+        json={
+            "jsonrpc": "2.0",
+            "params": {
+                "model": "ir.model.data",
+                "method": "search_read",
+                "args": [[("module", "=", module), ("name", "=", name)], ["res_id"]],
+                "kwargs": {},
+            },
+        },
+        timeout=30,
+    )
+    return r.json()["result"][0]["res_id"]
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -157,9 +201,10 @@ def main():
     args = parser.parse_args()
     browser = Browser()
     try:
+        mebelgrad = demo_id(args.url, args.db, "vip_sales.partner_mebelgrad")
         for out, login, path, size, lang in SHOTS:
             cookie = session(args.url, args.db, login, lang)
-            browser.shot(f"{args.url}{path}", cookie, size, ROOT / out)
+            browser.shot(f"{args.url}{path.format(mebelgrad=mebelgrad)}", cookie, size, ROOT / out)
             print(out)
     finally:
         browser.close()
