@@ -12,10 +12,20 @@
         "security/ir.model.access.csv",
         "security/vip_sales_report_security.xml",
         "views/vip_sales_report_menus.xml",
+        "report/vip_plan_analysis_views.xml",
+        "report/vip_overview_views.xml",
         "report/vip_proposal_analysis_views.xml",
         "report/vip_sales_analysis_views.xml",
+        "report/vip_share_analysis_views.xml",
+        "report/vip_visit_analysis_views.xml",
         "report/vip_sales_report_reports.xml",
         "report/vip_client_passport_templates.xml",
+        "report/vip_visit_trip_templates.xml",
         "wizard/vip_report_export_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "vip_sales_report/static/tests/tours/**/*",
+        ],
+    },
 }

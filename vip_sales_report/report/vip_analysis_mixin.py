@@ -6,7 +6,9 @@ class VipAnalysisMixin(models.AbstractModel):
     """Base of the SQL-view analyses: the view itself and ratio measures.
 
     A model sets ``_auto = False`` and returns its ``SELECT`` from ``_query()``; the view is
-    (re)created when the module is installed or updated.
+    (re)created when the module is installed or updated. A model whose query depends on the
+    reader (e.g. the days of the user's timezone) defines ``_table_query`` instead, as Odoo's
+    sales analysis does, and no view is created.
 
     A percentage such as the plan fulfilment or the floor share cannot be summed or averaged
     over a group: the group's value is the ratio of the sums of its parts. A model lists
@@ -26,7 +28,7 @@ class VipAnalysisMixin(models.AbstractModel):
 
     def init(self):
         super().init()
-        if self._abstract:
+        if self._abstract or self._table_query:
             return
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(

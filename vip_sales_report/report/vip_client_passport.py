@@ -66,4 +66,11 @@ class VipClientPassport(models.AbstractModel):
                 [*client_orders, ("state", "in", ("draft", "sent"))], order="date_order desc"
             ),
             "contacts": client.child_ids.filtered(lambda contact: contact.type == "contact"),
+            "plans": self.env["vip.plan.analysis"]
+            .sudo()
+            .search([("partner_id", "=", client.id), ("date_from", "<=", today), ("date_to", ">=", today)]),
+            "stores": self.env["vip.store"].sudo().search([("partner_id", "=", client.id)]),
+            "recent_visits": self.env["vip.visit"]
+            .sudo()
+            .search([("partner_id", "=", client.id), ("state", "=", "done")], order="date desc", limit=5),
         }

@@ -15,8 +15,12 @@ class VipManagerReportXlsx(models.AbstractModel):
 
     def _vip_generate(self, book, scope, records=None):
         self._vip_write_sales(book, scope)
+        self._vip_write_contacts(book, scope)
+        self._vip_write_findings(book, scope)
+        self._vip_write_no_order_reasons(book, scope)
         self._vip_write_proposals(book, scope)
         self._vip_write_refusals(book, scope)
+        self._vip_write_trips(book, scope)
 
     def _vip_write_sales(self, book, scope):
         """Sales by client, grouped by manager, with the manager's and the grand totals."""
@@ -50,6 +54,147 @@ class VipManagerReportXlsx(models.AbstractModel):
         sheet.write_groups(groups, self.env._("All clients"), self.env._("Total"))
         sheet.close()
 
+    def _vip_write_contacts(self, book, scope):
+        """Calls and visits by manager and client: done, planned, cancelled, and their outcome."""
+        rows = self.env["vip.visit.analysis"]._read_group(
+            scope._vip_domain("vip.visit.analysis", "date", manager_field="user_id"),
+            ["user_id", "partner_id", "kind", "state", "result"],
+            ["__count", "order_count:sum", "order_amount:sum"],
+            order="user_id, partner_id",
+        )
+        sheet = book.add_sheet(
+            self.env._("Calls and Visits"),
+            [
+                VipColumn(self.env._("VIP Manager"), width=24),
+                VipColumn(self.env._("Client"), width=32),
+                VipColumn(self.env._("Calls Done"), "integer"),
+                VipColumn(self.env._("Visits Done"), "integer"),
+                VipColumn(self.env._("Planned"), "integer"),
+                VipColumn(self.env._("Cancelled"), "integer"),
+                VipColumn(self.env._("Without an Order"), "integer", 12),
+                VipColumn(self.env._("Orders Taken"), "integer", 12),
+                VipColumn(self.env._("Orders Amount"), "money", 18),
+            ],
+            freeze_cols=2,
+        )
+        by_client = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0.0])
+        for user, partner, kind, state, result, count, orders, amount in rows:
+            counts = by_client[user, partner]
+            if state == "done":
+                counts[0 if kind in ("phone", "video") else 1] += count
+                counts[4] += count if result == "no_order" else 0
+                counts[5] += orders
+                counts[6] += amount
+            else:
+                counts[2 if state == "planned" else 3] += count
+        groups = defaultdict(list)
+        for (user, partner), counts in by_client.items():
+            groups[user.name].append([partner.name, *counts])
+        sheet.write_groups(groups, self.env._("All clients"), self.env._("Total"))
+        sheet.close()
+
+    def _vip_write_findings(self, book, scope):
+        """What the clients need and what the competitors do, as noted in the done contacts."""
+        visits = self.env["vip.visit"].search_fetch(
+            scope._vip_domain("vip.visit", "date", manager_field="user_id")
+            & Domain("state", "=", "done")
+            & (Domain("needs", "!=", False) | Domain("competitor_notes", "!=", False)),
+            ["date", "user_id", "partner_id", "kind", "needs", "competitor_notes"],
+            order="date",
+        )
+        sheet = book.add_sheet(
+            self.env._("Needs and Competitors"),
+            [
+                VipColumn(self.env._("Date"), "datetime"),
+                VipColumn(self.env._("VIP Manager"), width=24),
+                VipColumn(self.env._("Client"), width=30),
+                VipColumn(self.env._("Kind"), width=14),
+                VipColumn(self.env._("Client Needs"), "note"),
+                VipColumn(self.env._("Competitor Findings"), "note"),
+            ],
+        )
+        for visit in visits:
+            sheet.write_row(
+                [
+                    self._vip_local(visit.date),
+                    visit.user_id.name,
+                    visit.partner_id.name,
+                    self._vip_selection_label("vip.visit", "kind", visit.kind),
+                    visit.needs,
+                    visit.competitor_notes,
+                ]
+            )
+        sheet.close()
+
+    def _vip_write_no_order_reasons(self, book, scope):
+        """Why contacts ended without an order, by reason and client."""
+        rows = self.env["vip.visit.analysis"]._read_group(
+            scope._vip_domain("vip.visit.analysis", "date", manager_field="user_id")
+            & Domain("state", "=", "done")
+            & Domain("result", "=", "no_order"),
+            ["no_order_reason_id", "partner_id"],
+            ["__count"],
+            order="no_order_reason_id, partner_id",
+        )
+        sheet = book.add_sheet(
+            self.env._("No-Order Reasons"),
+            [
+                VipColumn(self.env._("No-Order Reason"), width=30),
+                VipColumn(self.env._("Client"), width=32),
+                VipColumn(self.env._("Contacts without an Order"), "integer", 16),
+            ],
+        )
+        groups = defaultdict(list)
+        for reason, partner, count in rows:
+            groups[reason.name or self.env._("No reason given")].append([partner.name, count])
+        sheet.write_groups(groups, self.env._("All clients"), self.env._("Total"))
+        sheet.close()
+
+    def _vip_write_trips(self, book, scope):
+        """Business trips overlapping the period, with their visits and the orders taken."""
+        trips = self.env["vip.trip"].search(
+            Domain("date_from", "<=", scope.date_to)
+            & Domain("date_to", ">=", scope.date_from)
+            & scope._vip_domain("vip.trip", manager_field="user_id", partner_field="partner_ids"),
+            order="user_id, date_from",
+        )
+        sheet = book.add_sheet(
+            self.env._("Business Trips"),
+            [
+                VipColumn(self.env._("VIP Manager"), width=24),
+                VipColumn(self.env._("Purpose"), width=30),
+                VipColumn(self.env._("Destination"), width=20),
+                VipColumn(self.env._("Departure"), "date"),
+                VipColumn(self.env._("Return"), "date"),
+                VipColumn(self.env._("Status"), width=12),
+                VipColumn(self.env._("Clients to Visit"), "note", 40),
+                VipColumn(self.env._("Visits Planned"), "integer"),
+                VipColumn(self.env._("Visits Done"), "integer"),
+                VipColumn(self.env._("Orders Taken"), "integer"),
+                VipColumn(self.env._("Orders Amount"), "money", 16),
+                VipColumn(self.env._("Budget"), "money", 16),
+            ],
+        )
+        groups = defaultdict(list)
+        for trip in trips:
+            groups[trip.user_id.name].append(
+                [
+                    trip.name,
+                    trip.destination,
+                    trip.date_from,
+                    trip.date_to,
+                    self._vip_selection_label("vip.trip", "state", trip.state),
+                    ", ".join(trip.partner_ids.mapped("name")),
+                    trip.visit_count,
+                    trip.visit_done_count,
+                    trip.order_count,
+                    trip.order_amount,
+                    trip.budget,
+                ]
+            )
+        sheet.write_groups(groups, self.env._("All trips"), self.env._("Total"))
+        sheet.close()
+
     def _vip_write_proposals(self, book, scope):
         """Proposals dated in the period by manager and client: sent, viewed, approved or
         rejected by the head of sales, confirmed, refused by the client, still open."""
@@ -71,7 +216,7 @@ class VipManagerReportXlsx(models.AbstractModel):
                 VipColumn(self.env._("Rejected by the Head"), "integer", 12),
                 VipColumn(self.env._("Confirmed"), "integer"),
                 VipColumn(self.env._("Refused by the Client"), "integer", 12),
-                VipColumn(self.env._("Open"), "integer"),
+                VipColumn(self.env._("Still Open"), "integer"),
                 VipColumn(self.env._("Amount"), "money", 16),
                 VipColumn(self.env._("Confirmed Amount"), "money", 16),
             ],

@@ -54,7 +54,8 @@ class VipProposalAnalysis(models.Model):
         readonly=True,
     )
     outcome = fields.Selection(
-        [("open", "Open"), ("confirmed", "Confirmed"), ("refused", "Refused")], readonly=True
+        [("open", "Still Open"), ("confirmed", "Confirmed"), ("refused", "Refused by the Client")],
+        readonly=True,
     )
     refusal_reason_id = fields.Many2one("vip.refusal.reason", readonly=True)
     amount_untaxed = fields.Monetary(string="Untaxed Amount", readonly=True)

@@ -195,6 +195,11 @@ class VipReportXlsx(models.AbstractModel):
         return {**super().get_workbook_options(), "constant_memory": True}
 
     def generate_xlsx_report(self, workbook, data, objs):
+        # In the reader's language (labels, units, dates), whoever's context called it.
+        lang = self.env.user.lang or self.env.lang
+        self.with_context(lang=lang)._vip_write_workbook(workbook, objs.with_context(lang=lang))
+
+    def _vip_write_workbook(self, workbook, objs):
         if objs._name == "vip.report.export":
             scope, records = objs, None
         else:
@@ -216,14 +221,6 @@ class VipReportXlsx(models.AbstractModel):
         format, so that the cells stay numbers that sum and filter."""
         lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
         date_format = self._vip_excel_date_format(lang.date_format)
-        units = {
-            "area": (self.env._("m²"), "0.00"),
-            "weight": (self.env._("kg"), "0.0"),
-            "tonnage": (self.env._("t"), "0.000"),
-            "volume": (self.env._("m³"), "0.000"),
-            "hours": (self.env._("h"), "0.0"),
-            "days": (self.env._("d"), "0.0"),
-        }
         return {
             "text": None,
             "note": None,
@@ -234,7 +231,13 @@ class VipReportXlsx(models.AbstractModel):
             "money": self._report_xlsx_currency_format(self.env.company.currency_id),
             "percent": "0.0%",
             "percent_change": "+0.0%;-0.0%;0.0%",
-            **{kind: f'#,##{digits}" {unit}"' for kind, (unit, digits) in units.items()},
+            # Number formats with their unit, for the translators to put the unit in Russian.
+            "area": self.env._('#,##0.00" m²"'),
+            "weight": self.env._('#,##0.0" kg"'),
+            "tonnage": self.env._('#,##0.000" t"'),
+            "volume": self.env._('#,##0.000" m³"'),
+            "hours": self.env._('#,##0.0" h"'),
+            "days": self.env._('#,##0.0" d"'),
         }
 
     @staticmethod

@@ -11,16 +11,26 @@ from odoo.addons.vip_sales.tests.common import VipSalesCommon
 
 
 class VipReportCommon(VipSalesCommon):
-    """VIP clients of two managers with orders and proposals, all in this month.
+    """VIP clients of two managers with orders, proposals, plans, visits, a trip and stores,
+    all in this month.
 
-    - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client): 2 beds
-      (shipped in 2 cartons: 85 kg, 1.044 m³ a bed) and 2 packs of 6 chairs (quantities
-      convert to the chair's unit), 148,000 untaxed, 100 km away: one GAZelle carries it;
+    - ``order1``: confirmed, placed by ``client1``'s contact (manager1's client, sold by
+      manager1): 2 beds (shipped in 2 cartons: 85 kg, 1.044 m³ a bed) and 2 packs of 6
+      chairs (quantities convert to the chair's unit), 148,000 untaxed, 100 km away: one
+      GAZelle carries it;
     - ``order2``: confirmed, ``client2`` (manager2's), one bed, 52,000;
     - ``quotation``: a draft of ``client1``; ``non_vip_order``: confirmed, not a VIP client;
     - proposals: ``proposal_approved`` (client1, individual, approved 5 hours after the
       request, sent, opened by the client 2 days later), ``proposal_refused`` (client1,
-      cancelled: price), ``proposal_rejected`` (client2, individual, rejected by the head).
+      cancelled: price), ``proposal_rejected`` (client2, individual, rejected by the head);
+    - plans of this month: manager1 200,000 over all clients and 100,000 for client1,
+      manager2 100,000; and a quarterly plan of 92,000 for client2 starting this month;
+    - visits: manager1 called client1 (order1 taken) and visited it (no order, off-season,
+      with needs and competitor findings), and plans a visit on the ``trip``; manager2
+      visited client2 (information only);
+    - stores (client1: Center 1,000 m², South 500 m², Outlet 300 m² never surveyed; client2:
+      Divany Mall 400 m²), each surveyed on the 1st of this month; Center also three months
+      before, before its 100 m² section was installed (floor +10 pp, assortment +5 pp).
     """
 
     @classmethod
@@ -73,7 +83,138 @@ class VipReportCommon(VipSalesCommon):
         (cls.order1 | cls.order2 | cls.non_vip_order).action_confirm()
         (cls.order1 | cls.order2 | cls.non_vip_order).date_order = cls.sale_time
         cls.quotation = cls._create_order(cls.client1, [(cls.bed, 10, 50000.0)])
+        cls._create_plans()
+        cls._create_visits()
+        cls._create_stores()
         cls._create_proposals()
+
+    @classmethod
+    def _create_stores(cls):
+        cls.shatura, cls.lazurit = cls.env["vip.competitor"].create(
+            [{"name": "Shatura"}, {"name": "Lazurit"}]
+        )
+        store = cls.env["vip.store"]
+        cls.store_center = store.create(
+            {"partner_id": cls.client1.id, "name": "Mebelgrad Center", "city": "Moscow", "total_area": 1000.0}
+        )
+        cls.store_south = store.create(
+            {"partner_id": cls.client1.id, "name": "Mebelgrad South", "total_area": 500.0}
+        )
+        cls.store_outlet = store.create(
+            {"partner_id": cls.client1.id, "name": "Mebelgrad Outlet", "total_area": 300.0}
+        )
+        cls.store_mall = store.create(
+            {"partner_id": cls.client2.id, "name": "Divany Mall", "total_area": 400.0}
+        )
+        cls.env["vip.store.competitor"].create(
+            [
+                {"store_id": cls.store_center.id, "competitor_id": cls.shatura.id, "area": 200.0},
+                {"store_id": cls.store_south.id, "competitor_id": cls.lazurit.id, "area": 100.0},
+            ]
+        )
+        survey = cls.env["vip.share.survey"]
+        first = cls.month_start
+        cls.survey_center_old = survey.create(
+            {
+                "store_id": cls.store_center.id,
+                "date": first - relativedelta(months=3),
+                "our_sku_count": 20,
+                "total_sku_count": 200,
+            }
+        )
+        installed = {"state": "installed", "date_installed": first - relativedelta(days=10)}
+        cls.section_center, __, __ = cls.env["vip.brand.section"].create(
+            [
+                {"store_id": cls.store_center.id, "name": "Bedrooms", "area": 100.0, **installed},
+                {"store_id": cls.store_south.id, "name": "Living rooms", "area": 50.0, **installed},
+                {"store_id": cls.store_mall.id, "name": "Sofas", "area": 20.0, **installed},
+            ]
+        )
+        cls.survey_center, cls.survey_south, cls.survey_mall = survey.create(
+            [
+                {"store_id": cls.store_center.id, "date": first, "our_sku_count": 30, "total_sku_count": 200},
+                {"store_id": cls.store_south.id, "date": first, "our_sku_count": 10, "total_sku_count": 100},
+                {"store_id": cls.store_mall.id, "date": first, "our_sku_count": 5, "total_sku_count": 100},
+            ]
+        )
+
+    @classmethod
+    def _create_plans(cls):
+        plan = cls.env["vip.sales.plan"]
+        month = {"date_from": cls.month_start, "date_to": cls.month_end}
+        cls.plan_m1 = plan.create({"user_id": cls.manager1.id, "target_amount": 200000.0, **month})
+        cls.plan_m1_client1 = plan.create(
+            {"user_id": cls.manager1.id, "partner_id": cls.client1.id, "target_amount": 100000.0, **month}
+        )
+        cls.plan_m2 = plan.create({"user_id": cls.manager2.id, "target_amount": 100000.0, **month})
+        cls.plan_m2_quarter = plan.create(
+            {
+                "user_id": cls.manager2.id,
+                "partner_id": cls.client2.id,
+                "date_from": cls.month_start,
+                "date_to": cls.month_start + relativedelta(months=3, days=-1),
+                "target_amount": 92000.0,
+            }
+        )
+
+    @classmethod
+    def _create_visits(cls):
+        cls.reason_season = cls.env["vip.no.order.reason"].create({"name": "Off-season (test)"})
+        cls.trip = cls.env["vip.trip"].create(
+            {
+                "name": "Urals tour",
+                "user_id": cls.manager1.id,
+                "destination": "Yekaterinburg",
+                "date_from": cls.month_start.replace(day=11),
+                "date_to": cls.month_start.replace(day=12),
+                "partner_ids": [Command.link(cls.client1.id)],
+                "budget": 30000.0,
+            }
+        )
+        visit = cls.env["vip.visit"]
+        at = {"date": cls.sale_time}
+        cls.call1 = visit.create(
+            {
+                "partner_id": cls.client1.id,
+                "user_id": cls.manager1.id,
+                "kind": "phone",
+                "result": "order",
+                **at,
+            }
+        )
+        cls.order1.vip_visit_id = cls.call1
+        cls.visit1 = visit.create(
+            {
+                "partner_id": cls.client1.id,
+                "user_id": cls.manager1.id,
+                "kind": "onsite",
+                "result": "no_order",
+                "no_order_reason_id": cls.reason_season.id,
+                "needs": "A kids' room collection in white",
+                "competitor_notes": "Shatura opened a 40 m² section",
+                **at,
+            }
+        )
+        cls.visit1_planned = visit.create(
+            {
+                "partner_id": cls.client1.id,
+                "user_id": cls.manager1.id,
+                "kind": "onsite",
+                "trip_id": cls.trip.id,
+                "date": datetime.combine(cls.trip.date_from, time(10, 0)),
+            }
+        )
+        cls.visit2 = visit.create(
+            {
+                "partner_id": cls.client2.id,
+                "user_id": cls.manager2.id,
+                "kind": "onsite",
+                "result": "info",
+                "needs": "Delivery on Saturdays",
+                **at,
+            }
+        )
+        (cls.call1 | cls.visit1 | cls.visit2).action_done()
 
     @classmethod
     def _create_proposals(cls):

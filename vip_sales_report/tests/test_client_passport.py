@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -8,6 +10,10 @@ from .common import VipReportCommon
 class TestPrintedReports(VipReportCommon):
     """The QWeb reports render (as HTML: no PDF engine in tests) for the right users only."""
 
+    def _render(self, user, report, records):
+        html, __ = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report, records.ids)
+        return html.decode()
+
     def assertInHtml(self, text, html, msg=None):
         """``assertIn`` without printing the whole page when it fails."""
         self.assertTrue(text in html, msg or f"{text!r} is not in the report")
@@ -15,14 +21,10 @@ class TestPrintedReports(VipReportCommon):
     def assertNotInHtml(self, text, html, msg=None):
         self.assertFalse(text in html, msg or f"{text!r} is in the report")
 
-    def _render(self, user, report, records):
-        html, __ = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report, records.ids)
-        return html.decode()
-
     def _passport(self, user, partners):
         return self._render(user, "vip_sales_report.action_report_vip_client_passport", partners)
 
-    def test_passport_shows_card_kpis_orders_proposals(self):
+    def test_passport_shows_card_kpis_orders_proposals_visits(self):
         self.client1.write(
             {"vip_kpp": "770101001", "vip_1c_code": "MB-0001", "vip_contract_ref": "D-17/2025"}
         )
@@ -41,6 +43,13 @@ class TestPrintedReports(VipReportCommon):
         self.assertNotInHtml(self.proposal_refused.name, html, "a refused proposal is not open")
         self.assertNotInHtml(self.order2.name, html, "another client's order")
         self.assertInHtml("148,000.00", html, "sales of the last 12 months")
+        self.assertTrue(
+            re.search(r"fulfilment <span[^>]*>148\.0</span> %", html), "the client's plan of the month"
+        )
+        self.assertInHtml("A kids&#39; room collection in white", html, "the needs noted in a recent visit")
+        self.assertInHtml("Mebelgrad Center", html, "the client's stores")
+        self.assertInHtml("Bedrooms", html, "with their brand sections")
+        self.assertInHtml("No survey yet", html, "the Outlet store was never surveyed")
 
     def test_manager_prints_own_clients_passport_only(self):
         with self.assertRaises(AccessError):
@@ -50,3 +59,37 @@ class TestPrintedReports(VipReportCommon):
     def test_only_vip_clients_have_a_passport(self):
         with self.assertRaises(UserError):
             self._passport(self.head, self.non_vip)
+
+    def test_visit_report(self):
+        html = self._render(
+            self.manager1, "vip_sales_report.action_report_vip_visit", self.visit1 | self.call1
+        )
+        self.assertInHtml("Visit Report", html)
+        self.assertInHtml("Shatura opened a 40 m² section", html)
+        self.assertInHtml("Off-season (test)", html)
+        self.assertInHtml(self.order1.name, html, "the order taken in the call")
+        with self.assertRaises(AccessError):
+            self._render(self.manager2, "vip_sales_report.action_report_vip_visit", self.visit1)
+
+    def test_trip_report(self):
+        self.env["vip.brand.section"].create(
+            {
+                "store_id": self.store_south.id,
+                "name": "Kids rooms",
+                "area": 30.0,
+                "state": "installed",
+                "date_installed": self.trip.date_to,
+            }
+        )
+        self.visit1_planned.write({"result": "order", "needs": "Two bedroom sets for the new mall"})
+        self.visit1_planned.action_done()
+        self.order1.vip_visit_id = self.visit1_planned
+        html = self._render(self.manager1, "vip_sales_report.action_report_vip_trip", self.trip)
+        self.assertInHtml("Trip Report", html)
+        self.assertInHtml("Yekaterinburg", html)
+        self.assertInHtml("Two bedroom sets for the new mall", html)
+        self.assertInHtml(self.order1.name, html, "the order taken on the trip")
+        self.assertInHtml("Kids rooms", html, "the section installed during the trip")
+        self.assertNotInHtml("Bedrooms", html, "a section installed before the trip")
+        with self.assertRaises(AccessError):
+            self._render(self.manager2, "vip_sales_report.action_report_vip_trip", self.trip)

@@ -1,5 +1,8 @@
+import calendar
 import re
 from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
@@ -9,8 +12,177 @@ from .common import VipReportCommon
 
 @tagged("post_install", "-at_install")
 class TestReportExport(VipReportCommon):
+    """The export wizard and the XLSX reports, read back with openpyxl."""
+
+    def _names(self, workbook):
+        """The managers and clients named anywhere in the data rows of the workbook."""
+        known = {self.manager1.name, self.manager2.name, self.client1.name, self.client2.name}
+        names = set()
+        for sheet in workbook.worksheets:
+            names |= {value for row in self._rows(sheet, self._first_data_row(sheet)) for value in row}
+        return names & known
+
+    @staticmethod
+    def _first_data_row(sheet):
+        return int(re.sub(r"\D", "", sheet.freeze_panes))
+
+    def test_wizard_defaults_and_file_name(self):
+        export = self._export(self.manager1, "manager", date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
+        self.assertEqual(export.user_ids, self.manager1, "a manager reports on themself")
+        self.assertFalse(self._export(self.head, "manager").user_ids, "the head sees every manager")
+        self.assertEqual(export.file_name, "Manager's Report to the Head 2025-01-01 – 2025-03-31")
+        self.assertEqual(export._vip_months(), [date(2025, 1, 1), date(2025, 2, 1), date(2025, 3, 1)])
+        action = export.action_export()
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertEqual(action["context"]["active_ids"], export.ids)
+
+    def test_period_must_not_end_before_it_starts(self):
+        with self.assertRaises(ValidationError):
+            self._export(self.head, "manager", date_from=date(2025, 2, 1), date_to=date(2025, 1, 31))
+
+    def test_non_vip_user_cannot_export(self):
+        with self.assertRaises(AccessError):
+            self._export(self.salesman, "manager")
+
+    # ------------------------------------------------------------------
+    # Plan fulfilment
+    # ------------------------------------------------------------------
+
+    def test_plan_fulfillment(self):
+        sheet = self._render_xlsx(self._export(self.head, "plan"))["Plan Fulfilment"]
+        month_label = sheet["C4"].value
+        self.assertIn(str(self.month_start.year), month_label)
+        self.assertEqual(sheet["F4"].value, "Total")
+        self.assertIn("C4:E4", {str(cells) for cells in sheet.merged_cells.ranges})
+        self.assertEqual(
+            [cell.value for cell in sheet[5]][:5], ["VIP Manager", "Client", "Target", "Actual", "Fulfilment"]
+        )
+        self.assertEqual(sheet.freeze_panes, "C6")
+        days = calendar.monthrange(self.month_start.year, self.month_start.month)[1]
+        quarter_days = (self.plan_m2_quarter.date_to - self.plan_m2_quarter.date_from).days + 1
+        quarter_target = 92000.0 * days / quarter_days
+        m1, m2 = self.manager1.name, self.manager2.name
+        expected = [
+            (m1, "All clients", 200000.0, 148000.0, 0.74),
+            (m1, "Mebelgrad LLC", 100000.0, 148000.0, 1.48),
+            (m2, "All clients", 100000.0, 52000.0, 0.52),
+            (m2, "Dom Divanov JSC", quarter_target, 52000.0, 52000.0 / quarter_target),
+            ("Total", None, 300000.0, 200000.0, 200000.0 / 300000.0),
+        ]
+        rows = self._rows(sheet, 6)
+        self.assertEqual(len(rows), len(expected), rows)
+        for row, expected_row in zip(rows, expected, strict=True):
+            self.assertEqual(row[:2], expected_row[:2])
+            for value, expected_value in zip(row[2:5], expected_row[2:], strict=True):
+                self.assertAlmostEqual(value, expected_value)
+            self.assertEqual(row[2:5], row[5:8], "one month: the total is the month")
+        self.assertEqual(sheet["E6"].number_format, "0.0%")
+        self.assertTrue(sheet.conditional_formatting, "fulfilment is coloured red to green")
+
+    def test_plan_fulfillment_printed_from_plans(self):
+        plans = self.plan_m2 | self.plan_m2_quarter
+        content, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager2)
+            ._render("vip_sales_report.action_report_vip_plan_fulfillment_plans_xlsx", plans.ids)
+        )
+        sheet = self._load(content)["Plan Fulfilment"]
+        self.assertIn(plans.user_id.name, sheet["A2"].value)
+        self.assertEqual({row[0] for row in self._rows(sheet, 6)}, {self.manager2.name, "Total"})
+
+    # ------------------------------------------------------------------
+    # Shares
+    # ------------------------------------------------------------------
+
+    def test_shares(self):
+        sheet = self._render_xlsx(self._export(self.head, "shares"))["Floor and Assortment Shares"]
+        self.assertEqual(
+            [cell.value for cell in sheet[5]],
+            [
+                "Client", "Store", "City", "Survey Date", "Total Area", "Our Area", "Shatura", "Lazurit",
+                "Share", "Target", "Change", "Our Models", "All Models", "Share", "Target", "Change",
+            ],
+        )  # fmt: skip
+        self.assertEqual(
+            (sheet["G4"].value, sheet["I4"].value, sheet["L4"].value),
+            ("Competitors' Areas", "Floor Share", "Assortment Share"),
+        )
+        self.assertEqual(sheet.freeze_panes, "C6")
+        rows = self._rows(sheet, 6)
+        mebelgrad, divanov, center = "Mebelgrad LLC", "Dom Divanov JSC", "Mebelgrad Center"
+        day, no = self.month_start, None
+        expected = [
+            (divanov, "All stores", no, no, 400, 20, no, no, 0.05, 0.2, no, 5, 100, 0.05, 0.15, no),
+            (divanov, "Divany Mall", no, day, 400, 20, no, no, 0.05, 0.2, no, 5, 100, 0.05, 0.15, no),
+            (mebelgrad, "All stores", no, no, 1500, 150, 200, 100, 0.1, 0.2, no, 40, 300, 40 / 300, 0.15, no),
+            (mebelgrad, center, "Moscow", day, 1000, 100, 200, no, 0.1, 0.2, 0.1, 30, 200, 0.15, 0.15, 0.05),
+            (mebelgrad, "Mebelgrad Outlet", no, "No survey yet", *[no] * 12),
+            (mebelgrad, "Mebelgrad South", no, day, 500, 50, no, 100, 0.1, 0.2, no, 10, 100, 0.1, 0.15, no),
+            ("Total", no, no, no, 1900, 170, 200, 100, 170 / 1900, 0.2, no, 45, 400, 45 / 400, 0.15, no),
+        ]  # fmt: skip
+        self.assertEqual(len(rows), len(expected))
+        for row, expected_row in zip(rows, expected, strict=True):
+            with self.subTest(row=row[:2]):
+                for value, expected_value in zip(row, expected_row, strict=True):
+                    if isinstance(expected_value, float):
+                        self.assertAlmostEqual(value, expected_value)
+                    elif hasattr(value, "date"):
+                        self.assertEqual(value.date(), expected_value)
+                    else:
+                        self.assertEqual(value, expected_value)
+        self.assertTrue(sheet["E7"].number_format.endswith('" m²"'))
+        self.assertEqual(sheet["K7"].number_format, "+0.0%;-0.0%;0.0%")
+        self.assertEqual(len(sheet.conditional_formatting), 2, "both shares coloured against their targets")
+
+    def test_shares_as_of_an_earlier_date_and_from_the_clients(self):
+        # At the end of last month only the old survey of the Center store existed.
+        export = self._export(
+            self.head,
+            "shares",
+            date_from=self.month_start - relativedelta(months=1),
+            date_to=self.month_start - relativedelta(days=1),
+        )
+        sheet = self._render_xlsx(export)["Floor and Assortment Shares"]
+        headers = [cell.value for cell in sheet[5]]
+        self.assertNotIn("Lazurit", headers, "only the competitors of the surveys shown")
+        center = dict(
+            zip(
+                headers,
+                next(row for row in self._rows(sheet, 6) if row[1] == "Mebelgrad Center"),
+                strict=True,
+            )
+        )
+        self.assertEqual(
+            (center["Survey Date"].date(), center["Our Area"], center["Our Models"]),
+            (self.survey_center_old.date, 0, 20),
+        )
+        self.assertIsNone(center["Change"], "no previous survey: no change")
+        content, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.manager2)
+            ._render("vip_sales_report.action_report_vip_shares_clients_xlsx", self.client2.ids)
+        )
+        rows = self._rows(self._load(content)["Floor and Assortment Shares"], 6)
+        self.assertEqual([row[1] for row in rows], ["All stores", "Divany Mall", None])
+
+    # ------------------------------------------------------------------
+    # Manager's report
+    # ------------------------------------------------------------------
+
     def test_manager_report_sales_sheet(self):
         workbook = self._render_xlsx(self._export(self.head, "manager"))
+        self.assertEqual(
+            workbook.sheetnames,
+            [
+                "Sales by Client",
+                "Calls and Visits",
+                "Needs and Competitors",
+                "No-Order Reasons",
+                "Proposals",
+                "Refusals",
+                "Business Trips",
+            ],
+        )
         sheet = workbook["Sales by Client"]
         self.assertEqual(sheet["A1"].value, "Sales by Client")
         self.assertIn("Period:", sheet["A2"].value)
@@ -31,13 +203,14 @@ class TestReportExport(VipReportCommon):
         self.assertEqual(sheet.auto_filter.ref, "A4:H9")
         rows = self._rows(sheet, 5)
         total = 148000.0 + 52000.0
+        m1, m2 = self.manager1.name, self.manager2.name
         self.assertEqual(
             [row[:6] for row in rows],
             [
-                (self.manager1.name, "All clients", None, 1, 148000.0, 148000.0 / total),
-                (self.manager1.name, "Mebelgrad LLC", "Gold", 1, 148000.0, 148000.0 / total),
-                (self.manager2.name, "All clients", None, 1, 52000.0, 52000.0 / total),
-                (self.manager2.name, "Dom Divanov JSC", "Gold", 1, 52000.0, 52000.0 / total),
+                (m1, "All clients", None, 1, 148000.0, 148000.0 / total),
+                (m1, "Mebelgrad LLC", "Gold", 1, 148000.0, 148000.0 / total),
+                (m2, "All clients", None, 1, 52000.0, 52000.0 / total),
+                (m2, "Dom Divanov JSC", "Gold", 1, 52000.0, 52000.0 / total),
                 ("Total", None, None, 2, total, 1.0),
             ],
         )
@@ -115,6 +288,15 @@ class TestReportExport(VipReportCommon):
         self.assertTrue(sheet["G5"].number_format.endswith('" t"'))
         self.assertTrue(sheet["H5"].number_format.endswith('" m³"'))
 
+    def test_workbook_follows_the_users_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.manager1.lang = "ru_RU"
+        for user, date_format in ((self.head, "mm/dd/yyyy"), (self.manager1, "dd/mm/yyyy")):
+            with self.subTest(lang=user.lang):
+                sheet = self._render_xlsx(self._export(user, "logistics")).worksheets[0]
+                self.assertEqual(sheet["B5"].number_format, date_format, "the language's date format")
+                self.assertIsNotNone(sheet["B5"].value)
+
     def test_logistics_printed_from_orders(self):
         content, __ = (
             self.env["ir.actions.report"]
@@ -124,20 +306,50 @@ class TestReportExport(VipReportCommon):
         rows = self._rows(self._load(content)["Order Logistics"], 5)
         self.assertEqual([row[0] for row in rows], [self.order1.name, "Total"])
 
-    def _names(self, workbook):
-        """The managers and clients named anywhere in the data rows of the workbook."""
-        known = {self.manager1.name, self.manager2.name, self.client1.name, self.client2.name}
-        names = set()
-        for sheet in workbook.worksheets:
-            names |= {value for row in self._rows(sheet, self._first_data_row(sheet)) for value in row}
-        return names & known
-
-    @staticmethod
-    def _first_data_row(sheet):
-        return int(re.sub(r"\D", "", sheet.freeze_panes))
+    def test_manager_report_contacts_findings_reasons_trips(self):
+        workbook = self._render_xlsx(self._export(self.head, "manager"))
+        m1, m2 = self.manager1.name, self.manager2.name
+        self.assertEqual(
+            self._rows(workbook["Calls and Visits"], 5),
+            [
+                (m1, "All clients", 1, 1, 1, 0, 1, 1, 148000),
+                (m1, "Mebelgrad LLC", 1, 1, 1, 0, 1, 1, 148000),
+                (m2, "All clients", 0, 1, 0, 0, 0, 0, 0),
+                (m2, "Dom Divanov JSC", 0, 1, 0, 0, 0, 0, 0),
+                ("Total", None, 1, 2, 1, 0, 1, 1, 148000),
+            ],
+        )
+        findings = self._rows(workbook["Needs and Competitors"], 5)
+        self.assertEqual(
+            {row[1:] for row in findings},
+            {
+                (
+                    m1,
+                    "Mebelgrad LLC",
+                    "Onsite visit",
+                    "A kids' room collection in white",
+                    "Shatura opened a 40 m² section",
+                ),
+                (m2, "Dom Divanov JSC", "Onsite visit", "Delivery on Saturdays", None),
+            },
+        )
+        self.assertEqual(findings[0][0], self.sale_time, "dates in the user's time (UTC here)")
+        self.assertEqual(
+            self._rows(workbook["No-Order Reasons"], 5),
+            [
+                ("Off-season (test)", "All clients", 1),
+                ("Off-season (test)", "Mebelgrad LLC", 1),
+                ("Total", None, 1),
+            ],
+        )
+        trips = self._rows(workbook["Business Trips"], 5)
+        self.assertEqual(trips[1][:3], (m1, "Urals tour", "Yekaterinburg"))
+        self.assertEqual(trips[1][3].date(), self.trip.date_from)
+        self.assertEqual(trips[1][5:], ("Draft", "Mebelgrad LLC", 1, 0, 0, 0, 30000))
+        self.assertEqual(trips[2][0], "Total")
 
     def test_same_reports_as_two_managers_are_disjoint(self):
-        for report in ("manager", "logistics"):
+        for report in ("plan", "shares", "manager", "logistics"):
             with self.subTest(report=report):
                 names = {
                     manager: self._names(self._render_xlsx(self._export(manager, report)))
@@ -163,20 +375,3 @@ class TestReportExport(VipReportCommon):
         export = self._export(self.head, "manager", date_from=date(2000, 1, 1), date_to=date(2000, 12, 31))
         sheet = self._render_xlsx(export)["Sales by Client"]
         self.assertEqual(len(self._rows(sheet, 5)), 1, "only the total row")
-
-    def test_defaults_and_file_name(self):
-        export = self._export(self.manager1, "manager", date_from=date(2025, 1, 1), date_to=date(2025, 3, 31))
-        self.assertEqual(export.user_ids, self.manager1, "a manager reports on themself")
-        self.assertFalse(self._export(self.head, "manager").user_ids, "the head sees every manager")
-        self.assertEqual(export.file_name, "Manager's Report to the Head 2025-01-01 – 2025-03-31")
-        action = export.action_export()
-        self.assertEqual(action["report_type"], "xlsx")
-        self.assertEqual(action["context"]["active_ids"], export.ids)
-
-    def test_period_must_not_end_before_it_starts(self):
-        with self.assertRaises(ValidationError):
-            self._export(self.head, "manager", date_from=date(2025, 2, 1), date_to=date(2025, 1, 31))
-
-    def test_non_vip_user_cannot_export(self):
-        with self.assertRaises(AccessError):
-            self._export(self.salesman, "manager")

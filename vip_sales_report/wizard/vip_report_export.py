@@ -27,6 +27,8 @@ class VipReportExport(models.TransientModel):
 
     report = fields.Selection(
         selection=[
+            ("plan", "Plan Fulfilment"),
+            ("shares", "Floor and Assortment Shares"),
             ("manager", "Manager's Report to the Head"),
             ("logistics", "Logistics"),
         ],
@@ -34,12 +36,12 @@ class VipReportExport(models.TransientModel):
         default="manager",
     )
     date_from = fields.Date(
-        string="From",
+        string="Period Start",
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
     date_to = fields.Date(
-        string="To",
+        string="Period End",
         required=True,
         default=lambda self: fields.Date.context_today(self) + relativedelta(day=31),
     )
@@ -62,7 +64,7 @@ class VipReportExport(models.TransientModel):
         domain=[("is_vip", "=", True), ("is_company", "=", True)],
         help="Leave empty for every client of the chosen managers.",
     )
-    is_head = fields.Boolean(compute="_compute_is_head")
+    is_head = fields.Boolean(string="Is Head of Sales", compute="_compute_is_head")
     file_name = fields.Char(compute="_compute_file_name")
 
     @api.depends_context("uid")
@@ -87,6 +89,8 @@ class VipReportExport(models.TransientModel):
     def _vip_report_actions(self):
         """XML ids of the XLSX report actions, by value of ``report``."""
         return {
+            "plan": "vip_sales_report.action_report_vip_plan_fulfillment_xlsx",
+            "shares": "vip_sales_report.action_report_vip_shares_xlsx",
             "manager": "vip_sales_report.action_report_vip_manager_xlsx",
             "logistics": "vip_sales_report.action_report_vip_logistics_xlsx",
         }
@@ -125,6 +129,15 @@ class VipReportExport(models.TransientModel):
         if self.env.user.has_group("vip_sales.group_vip_head"):
             return Domain.TRUE
         return Domain(f"{client_field}.commercial_partner_id.vip_manager_id", "=", self.env.uid)
+
+    def _vip_months(self):
+        """First days of the months of the period."""
+        self.ensure_one()
+        month, months = self.date_from.replace(day=1), []
+        while month <= self.date_to:
+            months.append(month)
+            month += relativedelta(months=1)
+        return months
 
     def _vip_description(self):
         """One line telling what the report covers, for the top of each sheet."""
