@@ -297,6 +297,20 @@ class TestReportExport(VipReportCommon):
                 self.assertEqual(sheet["B5"].number_format, date_format, "the language's date format")
                 self.assertIsNotNone(sheet["B5"].value)
 
+    def test_workbook_in_russian(self):
+        """A Russian-speaking manager gets the workbook in Russian, from the shipped ru.po."""
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(
+            ["vip_sales", "vip_sales_report"], ["ru_RU"], overwrite=True
+        )
+        self.manager1.lang = "ru_RU"
+        workbook = self._render_xlsx(self._export(self.manager1, "logistics"))
+        self.assertIn("Логистика заказов", workbook.sheetnames)
+        headers = [cell.value for cell in workbook["Логистика заказов"][4]]
+        self.assertIn("Заказ", headers)
+        self.assertIn("Клиент", headers)
+        self.assertNotIn("Order", headers)
+
     def test_logistics_printed_from_orders(self):
         content, __ = (
             self.env["ir.actions.report"]
