@@ -1,5 +1,6 @@
 from . import vip_tier
 from . import res_partner
+from . import res_users
 from . import sale_order
 from . import sale_order_line
 from . import vip_product_carton

@@ -60,7 +60,7 @@ class ResPartner(models.Model):
         string="VIP Manager",
         index="btree_not_null",
         tracking=True,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+        domain=lambda self: self.env["res.users"]._vip_manager_domain(),
         help="The owner of the VIP client: the manager who handles it.",
     )
     vip_since = fields.Date(string="VIP Since", tracking=True)

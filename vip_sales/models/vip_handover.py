@@ -40,7 +40,7 @@ class VipHandover(models.Model):
         required=True,
         index=True,
         tracking=True,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+        domain=lambda self: self.env["res.users"]._vip_manager_domain(),
         help="The VIP manager who takes the client over and becomes its owner.",
     )
     tier_id = fields.Many2one("vip.tier", string="VIP Tier", required=True, tracking=True)

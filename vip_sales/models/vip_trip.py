@@ -33,7 +33,7 @@ class VipTrip(models.Model):
         index=True,
         tracking=True,
         default=lambda self: self.env.user,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+        domain=lambda self: self.env["res.users"]._vip_manager_domain(),
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

@@ -20,7 +20,7 @@ class VipSalesPlanSplit(models.TransientModel):
         "res.users",
         string="VIP Manager",
         required=True,
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+        domain=lambda self: self.env["res.users"]._vip_manager_domain(),
     )
     partner_id = fields.Many2one(
         "res.partner",

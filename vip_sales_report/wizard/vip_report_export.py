@@ -52,7 +52,7 @@ class VipReportExport(models.TransientModel):
         "user_id",
         string="Managers",
         default=lambda self: self._default_user_ids(),
-        domain=lambda self: [("all_group_ids", "in", self.env.ref("vip_sales.group_vip_manager").id)],
+        domain=lambda self: self.env["res.users"]._vip_manager_domain(),
         help="Leave empty for every manager you may see.",
     )
     partner_ids = fields.Many2many(
