@@ -594,10 +594,11 @@ class ResPartner(models.Model):
 
     def _vip_proposal_receipt_rule(self):
         # Proposals sent to a client who has not opened them for a few days: check receipt.
-        orders = self.env["sale.order"].search(self.env["sale.order"]._vip_unviewed_domain())
+        # A subquery: the daily action never loads those orders into memory.
+        orders = self.env["sale.order"]._search(self.env["sale.order"]._vip_unviewed_domain())
         return (
             "vip_sales.mail_act_type_proposal_receipt",
-            [("id", "in", orders.partner_id.commercial_partner_id.ids)],
+            [("id", "in", orders.subselect("vip_commercial_partner_id"))],
             self.env._("Check that the client received the proposal"),
         )
 
