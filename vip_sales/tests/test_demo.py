@@ -1,6 +1,11 @@
+from lxml import etree
+
 from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.convert import convert_file
+from odoo.tools.misc import file_path
+
+RUSSIAN = "ru_RU"
 
 
 @tagged("post_install", "-at_install")
@@ -32,3 +37,42 @@ class TestDemoData(TransactionCase):
         self.assertEqual(head.lang, "en_US")
         logins = self.env["res.users"].search([("login", "like", "vip_%")]).mapped("login")
         self.assertEqual(sorted(logins), ["vip_head", "vip_manager1", "vip_manager2"])
+
+    def _demo_records(self):
+        """(file, record element) of every demo file of vip_sales."""
+        for filename in get_manifest("vip_sales")["demo"]:
+            tree = etree.parse(file_path(f"vip_sales/{filename}"))
+            for record in tree.iter("record"):
+                yield filename, record
+
+    def test_translatable_demo_values_have_russian(self):
+        """A Russian-speaking manager sees the demo tiers, reasons, packages... in Russian."""
+        for filename, record in self._demo_records():
+            model = self.env[record.get("model")]
+            given = {field.get("name") for field in record.iter("field")}
+            for field in record.iter("field"):
+                name = field.get("name")
+                model_field = model._fields.get(name)
+                if not (model_field and model_field.translate and model_field.store and field.text):
+                    continue
+                with self.subTest(file=filename, record=record.get("id"), field=name):
+                    self.assertIn(f"{name}@{RUSSIAN}", given, "a translatable demo value needs its Russian")
+
+    def test_demo_comes_out_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang(RUSSIAN)
+        self.env["ir.module.module"]._load_module_terms(["vip_sales"], [RUSSIAN], overwrite=True)
+        checked = 0
+        for _filename, record in self._demo_records():
+            for field in record.iter("field"):
+                name, _sep, lang = field.get("name").partition("@")
+                if lang != RUSSIAN:
+                    continue
+                demo = self.env.ref(f"vip_sales.{record.get('id')}")
+                source = record.find(f"field[@name='{name}']").text
+                self.assertEqual(demo.with_context(lang=RUSSIAN)[name], field.text)
+                self.assertEqual(demo.with_context(lang="en_US")[name], source)
+                checked += 1
+        self.assertGreater(checked, 50)
+        gold = self.env.ref("vip_sales.vip_tier_gold_demo")
+        self.assertEqual(gold.with_context(lang=RUSSIAN).name, "Золотой")
+        self.assertEqual(gold.with_context(lang="en_US").name, "Gold")
