@@ -71,3 +71,32 @@ class TestProposalRpc(RpcCase):
         with self.assertRaises(xmlrpc.client.Fault):
             self._call(self.manager, "sale.order", "action_quotation_sent", [order.id])
         self.assertEqual(order.state, "draft")
+
+    def test_dates_and_revision_are_kept_by_the_system(self):
+        order = self._proposal(discount=5.0)
+        # (Odoo's action_quotation_sent returns None, which XML-RPC cannot carry: mark it sent.)
+        self._call(self.manager, "sale.order", "write", [order.id], {"state": "sent"})
+        sent = order.vip_sent_date
+        self.assertTrue(sent, "sending records the first sending")
+        self._call(self.manager, "sale.order", "action_vip_new_revision", [order.id])
+        self.assertEqual(order.vip_revision, 1, "a new revision numbers itself")
+        forged = {
+            "vip_sent_date": "2020-01-01 00:00:00",
+            "vip_viewed_date": "2020-01-02 00:00:00",
+            "vip_revision": 7,
+        }
+        for field, value in forged.items():
+            for user in (self.manager, self.head):
+                with self.subTest(field=field, user=user.login):
+                    with self.assertRaises(xmlrpc.client.Fault) as refusal:
+                        self._call(user, "sale.order", "write", [order.id], {field: value})
+                    self.assertIn("recorded by the system", refusal.exception.faultString)
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._call(
+                self.manager,
+                "sale.order",
+                "create",
+                {"partner_id": self.client.id, "vip_sent_date": "2020-01-01 00:00:00"},
+            )
+        order.invalidate_recordset()
+        self.assertRecordValues(order, [{"vip_sent_date": sent, "vip_viewed_date": False, "vip_revision": 1}])

@@ -398,13 +398,12 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any("vip_approval_state" in vals for vals in vals_list):
-            self._vip_check_approval_state_write()
+        for vals in vals_list:
+            self._vip_check_flow_fields_write(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if "vip_approval_state" in vals:
-            self._vip_check_approval_state_write()
+        self._vip_check_flow_fields_write(vals)
         if vals.get("state") in ("sent", "sale") and not self.env.su:
             # Every way of sending or confirming ends here; payment processing (superuser)
             # may mark a paid quotation as sent, and confirmation is guarded in action_confirm.
@@ -415,7 +414,7 @@ class SaleOrder(models.Model):
         else:
             res = super().write(vals)
         if vals.get("state") == "sent":
-            self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).write(
+            self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).sudo().write(
                 {"vip_sent_date": fields.Datetime.now()}
             )
         return res
@@ -551,7 +550,7 @@ class SaleOrder(models.Model):
                 }
             )
         )
-        self.vip_revision += 1
+        self.sudo().vip_revision += 1
         self.message_post(
             body=self.env._(
                 "Revision %(revision)s kept; the proposal goes on as %(number)s.",
@@ -664,13 +663,31 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def _vip_check_approval_state_write(self):
-        # Only the server's own flow (request, decision, re-approval) sets the approval state.
-        if not self.env.su:
+    @api.model
+    def _vip_flow_fields(self):
+        """Fields that only the proposal's own flow sets (as superuser): the approval state
+        (request, decision, re-approval), the revision number (new revision), the first
+        sending and the client's first view in the portal."""
+        return {"vip_approval_state", "vip_revision", "vip_sent_date", "vip_viewed_date"}
+
+    def _vip_check_flow_fields_write(self, vals):
+        if self.env.su:
+            return
+        if "vip_approval_state" in vals:
             raise AccessError(
                 self.env._(
                     "The approval of a proposal changes only through its request and the decision of "
                     "the head of sales."
+                )
+            )
+        written = self._vip_flow_fields() & set(vals)
+        if written:
+            labels = ", ".join(sorted(self._fields[name]._description_string(self.env) for name in written))
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a proposal are recorded by the system (sending, the client's visit, "
+                    "revisions) and cannot be changed by hand.",
+                    fields=labels,
                 )
             )
 
@@ -901,7 +918,7 @@ class SaleOrder(models.Model):
 
     def _vip_mark_viewed(self):
         """Record the first time the client opened the proposal in the portal."""
-        self.filtered(lambda o: o.vip_is_vip_client and not o.vip_viewed_date).write(
+        self.filtered(lambda o: o.vip_is_vip_client and not o.vip_viewed_date).sudo().write(
             {"vip_viewed_date": fields.Datetime.now()}
         )
 
