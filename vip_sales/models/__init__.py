@@ -29,4 +29,5 @@ from . import ir_ui_menu
 from . import vip_sales_plan
 from . import vip_no_order_reason
 from . import vip_visit
+from . import calendar_event
 from . import vip_trip

@@ -153,7 +153,8 @@ class VipVisit(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if self._CALENDAR_FIELDS.intersection(vals):
+        # A move made in the calendar (vip_visit_sync) is already in the event.
+        if self._CALENDAR_FIELDS.intersection(vals) and not self.env.context.get("vip_visit_sync"):
             self._sync_calendar_events()
         return res
 

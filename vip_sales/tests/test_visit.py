@@ -94,6 +94,21 @@ class TestVisit(VipVisitsCommon):
         visit.unlink()
         self.assertFalse(event.exists())
 
+    def test_moving_the_event_moves_the_visit(self):
+        visit = self._visit(self.client1, date="2025-03-10 09:00:00", duration=2.0)
+        event = visit.calendar_event_id
+        event.with_user(self.manager1).write({"start": "2025-03-11 13:00:00", "stop": "2025-03-11 14:30:00"})
+        self.assertRecordValues(visit, [{"date": datetime(2025, 3, 11, 13), "duration": 1.5}])
+        self.assertEqual(
+            (event.start, event.stop), (datetime(2025, 3, 11, 13), datetime(2025, 3, 11, 14, 30))
+        )
+        # Whoever may not change the visit cannot move it through the calendar either.
+        with self.assertRaises(AccessError):
+            event.with_user(self.manager2).write(
+                {"start": "2025-03-20 09:00:00", "stop": "2025-03-20 10:00:00"}
+            )
+        self.assertEqual(visit.date, datetime(2025, 3, 11, 13))
+
     def test_visit_in_a_store(self):
         warehouse = self.env["res.partner"].create(
             {"name": "Khimki store", "parent_id": self.client1.id, "type": "delivery", "city": "Khimki"}
