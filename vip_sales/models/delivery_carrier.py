@@ -11,6 +11,25 @@ class DeliveryCarrier(models.Model):
         },
     )
 
+    def _get_price_available(self, order):
+        # Carriers priced by rules read the weight from sale.order._get_estimated_weight (carton
+        # aware); the order passed on lets _get_price_dict give them the carton volume as well.
+        return super(DeliveryCarrier, self.with_context(vip_price_order_id=order.id))._get_price_available(
+            order
+        )
+
+    def _get_price_dict(self, total, weight, volume, quantity, wv=0.0):
+        values = super()._get_price_dict(total, weight, volume, quantity, wv=wv)
+        order = self.env["sale.order"].browse(self.env.context.get("vip_price_order_id") or [])
+        if order:
+            lines = order.order_line._vip_shipped_lines()
+            values["volume"] = order.vip_total_volume
+            values["wv"] = sum(
+                line.product_id.vip_shipping_weight * line.product_id.vip_shipping_volume * line.product_qty
+                for line in lines
+            )
+        return values
+
     def vip_own_trucks_rate_shipment(self, order):
         """Price of the order's truck plan (``vip_delivery_cost``); nothing with free delivery."""
         self.ensure_one()

@@ -1,5 +1,6 @@
 from types import SimpleNamespace
 
+from odoo import Command
 from odoo.tests import Form, tagged
 
 from .logistics_common import VipLogisticsCommon
@@ -57,29 +58,30 @@ class TestOwnTrucksCarrier(VipLogisticsCommon):
         self.assertFalse(rate["success"])
         self.assertIn("No vehicle type", rate["error_message"])
 
-    def test_other_carriers_see_the_carton_weight(self):
-        by_weight = self.env["delivery.carrier"].create(
+    def _rule_carrier(self, variable):
+        """A carrier priced by rule at 10 per unit of ``variable`` (weight or volume)."""
+        rule = {
+            "variable": variable,
+            "operator": ">=",
+            "max_value": 0,
+            "list_base_price": 0,
+            "list_price": 10,
+            "variable_factor": variable,
+        }
+        return self.env["delivery.carrier"].create(
             {
-                "name": "By weight",
+                "name": f"By {variable}",
                 "delivery_type": "base_on_rule",
                 "product_id": self.carrier.product_id.id,
-                "price_rule_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "variable": "weight",
-                            "operator": ">=",
-                            "max_value": 0,
-                            "list_base_price": 0,
-                            "list_price": 10,
-                            "variable_factor": "weight",
-                        },
-                    ),
-                ],
+                "price_rule_ids": [Command.create(rule)],
             }
         )
-        self.assertAlmostEqual(by_weight.rate_shipment(self.order)["price"], 28200)
+
+    def test_other_carriers_see_the_carton_weight_and_volume(self):
+        # 40 oak beds in cartons: 2,820 kg and 14.48 m³ (the product form has neither).
+        self.assertFalse(self.bed_oak.volume)
+        self.assertAlmostEqual(self._rule_carrier("weight").rate_shipment(self.order)["price"], 28200)
+        self.assertAlmostEqual(self._rule_carrier("volume").rate_shipment(self.order)["price"], 144.8)
 
     def test_shipping_of_pickings_uses_the_order_cost(self):
         pickings = [SimpleNamespace(sale_id=self.order)]
