@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = (1366, 860)
 PHONE = (390, 844)
 
-# (file, login, path, size, lang)
+# (file, login, path, size, lang[, selector the page shows once loaded])
 CLIENTS = "/odoo/action-vip_sales.res_partner_action_vip"
+VIEW = ".o_action_manager .o_view_controller:not(:has(.o_view_sample_data))"
 SHOTS = [
     ("vip_sales/static/description/clients_kanban_phone.png", "vip_manager1", CLIENTS, PHONE, "ru_RU"),
     (
@@ -55,6 +56,44 @@ SHOTS = [
         "/odoo/action-vip_sales.vip_sales_plan_action",
         DESKTOP,
         "en_US",
+    ),
+    (
+        "vip_sales_report/static/description/overview_head.png",
+        "vip_head",
+        "/odoo/action-vip_sales_report.vip_overview_action",
+        DESKTOP,
+        "en_US",
+    ),
+    (
+        "vip_sales_report/static/description/overview_manager_phone.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales_report.vip_overview_action",
+        PHONE,
+        "ru_RU",
+    ),
+    (
+        "vip_sales_report/static/description/plan_analysis_pivot.png",
+        "vip_head",
+        "/odoo/action-vip_sales_report.vip_plan_analysis_action",
+        DESKTOP,
+        "en_US",
+        ".o_pivot .o_pivot_cell_value",
+    ),
+    (
+        "vip_sales_report/static/description/share_analysis_pivot.png",
+        "vip_head",
+        "/odoo/action-vip_sales_report.vip_share_analysis_action",
+        DESKTOP,
+        "en_US",
+        ".o_pivot .o_pivot_cell_value",
+    ),
+    (
+        "vip_sales_report/static/description/export_wizard.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales_report.vip_report_export_action",
+        DESKTOP,
+        "ru_RU",
+        ".modal .o_form_view",
     ),
 ]
 
@@ -104,7 +143,7 @@ class Browser:
             if message.get("id") == self.next_id:
                 return message.get("result", {})
 
-    def shot(self, url, cookie, size, out):
+    def shot(self, url, cookie, size, out, selector=VIEW):
         width, height = size
         mobile = width < 600
         self.call(
@@ -116,9 +155,11 @@ class Browser:
         )
         self.call("Emulation.setTouchEmulationEnabled", enabled=mobile)
         self.call("Network.enable")
+        # Only this user's session: no cookie of the previous user (e.g. their language).
+        self.call("Network.clearBrowserCookies")
         self.call("Network.setCookie", name="session_id", value=cookie, url=url)
         self.call("Page.navigate", url=url)
-        self.wait_for(".o_action_manager .o_view_controller:not(:has(.o_view_sample_data))")
+        self.wait_for(selector)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         out.write_bytes(base64.b64decode(data))
 
@@ -202,9 +243,10 @@ def main():
     browser = Browser()
     try:
         mebelgrad = demo_id(args.url, args.db, "vip_sales.partner_mebelgrad")
-        for out, login, path, size, lang in SHOTS:
+        for out, login, path, size, lang, *selector in SHOTS:
             cookie = session(args.url, args.db, login, lang)
-            browser.shot(f"{args.url}{path.format(mebelgrad=mebelgrad)}", cookie, size, ROOT / out)
+            url = f"{args.url}{path.format(mebelgrad=mebelgrad)}"
+            browser.shot(url, cookie, size, ROOT / out, *selector)
             print(out)
     finally:
         browser.close()
