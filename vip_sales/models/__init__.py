@@ -30,3 +30,4 @@ from . import vip_sales_plan
 from . import vip_no_order_reason
 from . import vip_visit
 from . import vip_trip
+from . import mail_activity
