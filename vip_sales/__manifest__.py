@@ -60,6 +60,7 @@
         "data/vip_visit_data.xml",
         "views/vip_sales_plan_views.xml",
         "views/vip_visit_views.xml",
+        "views/mail_activity_views.xml",
         "views/vip_trip_views.xml",
         "wizard/vip_sales_plan_split_views.xml",
     ],

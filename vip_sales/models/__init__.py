@@ -31,3 +31,4 @@ from . import vip_no_order_reason
 from . import vip_visit
 from . import calendar_event
 from . import vip_trip
+from . import mail_activity

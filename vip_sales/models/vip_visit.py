@@ -198,6 +198,10 @@ class VipVisit(models.Model):
     def action_open_done(self):
         """Quick "Done" (kanban, phone): a small dialog that asks for the result."""
         self.ensure_one()
+        return self._done_dialog_action()
+
+    def _done_dialog_action(self):
+        """The "Visit Done" dialog of this visit, or of a new one when ``self`` is empty."""
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Visit Done"),

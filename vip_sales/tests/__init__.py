@@ -29,3 +29,4 @@ from . import test_visit
 from . import test_cadence
 from . import test_trip
 from . import test_visit_tour
+from . import test_todays_tasks

@@ -60,3 +60,18 @@ class VipVisitsCommon(VipSalesCommon):
                 **values,
             }
         )
+
+    @classmethod
+    def _due_task(cls, activity_type_xmlid, client):
+        """The open activity of that type that the daily action gives the client's owner, due today."""
+        activity_type = cls.env.ref(activity_type_xmlid)
+        cls.env["res.partner"]._vip_schedule_activity(
+            activity_type, [("id", "=", client.id)], activity_type.name
+        )
+        return cls.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", client.id),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )

@@ -44,12 +44,18 @@ class TestInstall(VipSalesCommon):
         self.assertLessEqual(expected, set(self.root_menu.child_id.mapped("name")))
         self.assertEqual(self.root_menu.web_icon, "vip_sales,static/description/icon.png")
 
+        # The app opens on its first entry: the day's tasks of the manager and of the head.
+        todays_tasks = self.env.ref("vip_sales.mail_activity_menu_vip_today")
+        self.assertEqual(self.root_menu.child_id[0], todays_tasks)
+
         manager_menus = self._visible_menus(self.manager1)
         self.assertIn(self.env.ref("vip_sales.res_partner_menu_vip"), manager_menus)
+        self.assertIn(todays_tasks, manager_menus)
         self.assertNotIn(config, manager_menus)
         self.assertNotIn(tiers, manager_menus)
         head_menus = self._visible_menus(self.head)
         self.assertIn(config, head_menus)
+        self.assertIn(todays_tasks, head_menus)
         self.assertIn(tiers, head_menus)
         # A salesperson who is no VIP manager does not see the app at all.
         self.assertFalse(self._visible_menus(self.salesman))

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common_visits import VipVisitsCommon
@@ -5,7 +8,7 @@ from .common_visits import VipVisitsCommon
 
 @tagged("post_install", "-at_install")
 class TestVisitTour(VipVisitsCommon, HttpCase):
-    """The manager logs a visit done with no order and a reason, on a desktop and on a phone."""
+    """From today's tasks, the manager logs a due visit done with no order and a reason."""
 
     @classmethod
     def setUpClass(cls):
@@ -19,14 +22,23 @@ class TestVisitTour(VipVisitsCommon, HttpCase):
                 "vip_manager_id": cls.manager1.id,
             }
         )
-        cls.visit = cls._visit(cls.client1, date="2025-03-10 09:00:00")
-        cls._visit(cls.client3, date="2025-03-11 09:00:00")
+        cls.visit_due = cls.env.ref("vip_sales.mail_act_type_vip_visit_due")
+        # Mebelgrad's visit and, for another manager, Dom Divanov's are due today; Uyutny Dom's
+        # call is overdue since yesterday.
+        cls.visit_task = cls._due_task("vip_sales.mail_act_type_vip_visit_due", cls.client1)
+        cls.other_manager_task = cls._due_task("vip_sales.mail_act_type_vip_visit_due", cls.client2)
+        cls.call_task = cls._due_task("vip_sales.mail_act_type_vip_call_due", cls.client3)
+        cls.call_task.date_deadline -= timedelta(days=1)
 
-    def _assert_done_with_reason(self):
+    def test_log_visit_from_todays_tasks(self):
+        self.start_tour("/odoo", "vip_visit_done_no_order", login=self.manager1.login)
+        visit = self.env["vip.visit"].search([("partner_id", "=", self.client1.id)])
         self.assertRecordValues(
-            self.visit,
+            visit,
             [
                 {
+                    "user_id": self.manager1.id,
+                    "kind": "onsite",
                     "state": "done",
                     "result": "no_order",
                     "no_order_reason_id": self.reason.id,
@@ -34,13 +46,20 @@ class TestVisitTour(VipVisitsCommon, HttpCase):
                 }
             ],
         )
+        self.assertAlmostEqual(visit.date, fields.Datetime.now(), delta=timedelta(minutes=10))
+        # The task is done: out of the open activities, with its feedback on the client.
+        self.assertFalse(self.visit_task.active)
+        self.assertEqual(self.visit_task.feedback, visit.display_name)
+        done_message = self.client1.message_ids.filtered(lambda m: m.mail_activity_type_id == self.visit_due)
+        self.assertIn(visit.display_name, done_message.body)
+        self.assertEqual(done_message.author_id, self.manager1.partner_id)
+        self.assertEqual((self.call_task | self.other_manager_task).mapped("active"), [True, True])
 
-    def test_desktop(self):
-        self.start_tour("/odoo", "vip_visit_done_no_order", login=self.manager1.login)
-        self._assert_done_with_reason()
 
-    def test_mobile(self):
-        self.browser_size = "375x667"
-        self.touch_enabled = True
-        self.start_tour("/odoo", "vip_visit_done_no_order", login=self.manager1.login)
-        self._assert_done_with_reason()
+@tagged("post_install", "-at_install")
+class TestVisitTourMobile(TestVisitTour):
+    """The same, at a phone's size, with touch, as the Odoo mobile app shows it."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True

@@ -1,18 +1,17 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openMenu, openVipSalesApp } from "./vip_tour_utils";
 
 registry.category("web_tour.tours").add("vip_sales_open_app", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        ...stepUtils.toggleHomeMenu(),
+        ...openVipSalesApp(),
         {
-            content: "Open the VIP Sales app",
-            trigger: '.o_app[data-menu-xmlid="vip_sales.vip_sales_menu_root"]',
-            run: "click",
+            content: "The manager's day starts on today's tasks",
+            trigger: '.o_breadcrumb:contains("Today\'s Tasks")',
         },
+        ...openMenu("vip_sales.res_partner_menu_vip", "vip_sales.vip_sales_menu_clients"),
         {
-            content: "The manager lands on their VIP clients and sees their own client",
+            content: "The manager sees their own VIP client",
             trigger: ".o_kanban_record:contains(Mebelgrad LLC):contains(Gold Tier)",
         },
         {

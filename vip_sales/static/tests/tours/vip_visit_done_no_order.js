@@ -1,12 +1,20 @@
 import { registry } from "@web/core/registry";
+import { openMenu, openVipSalesApp } from "./vip_tour_utils";
 
 registry.category("web_tour.tours").add("vip_visit_done_no_order", {
-    url: "/odoo/action-vip_sales.vip_visit_action",
+    url: "/odoo",
     steps: () => [
+        ...openVipSalesApp(),
+        ...openMenu("vip_sales.mail_activity_menu_vip_today"),
         {
-            content: "The manager's planned visits: mark the Mebelgrad one done",
-            trigger: ".o_kanban_record:contains(Mebelgrad LLC) button.o_vip_visit_done",
+            content: "Mebelgrad is due for a visit today: log it from the task",
+            trigger:
+                ".o_kanban_record:contains(Mebelgrad LLC):contains(VIP: visit due) button[name=action_vip_log_contact]:contains(Log Visit)",
             run: "click",
+        },
+        {
+            content: "The dialog is the client's visit",
+            trigger: ".modal div[name=partner_id]:contains(Mebelgrad LLC)",
         },
         {
             content: "The visit ended without an order",
@@ -35,18 +43,23 @@ registry.category("web_tour.tours").add("vip_visit_done_no_order", {
             run: "click",
         },
         {
-            content: "The visit left the planned ones; the other planned visit is still there",
+            content: "The task left today's list; the other client's call is still to do, another manager's task never showed",
             trigger:
-                ".o_kanban_renderer:not(:has(.o_kanban_record:contains(Mebelgrad LLC))) .o_kanban_record:contains(Uyutny Dom LLC)",
+                "body:not(:has(.modal)) .o_kanban_renderer:not(:has(.o_kanban_record:contains(Mebelgrad LLC))):not(:has(.o_kanban_record:contains(Dom Divanov JSC))) .o_kanban_record:contains(Uyutny Dom LLC) button:contains(Log Call)",
+        },
+        ...openMenu("vip_sales.vip_visit_menu", "vip_sales.vip_sales_menu_visits"),
+        {
+            isActive: ["mobile"],
+            content: "Show the search bar (folded on the phone)",
+            trigger: ".o_control_panel_navigation button:has(.fa-search)",
+            run: "click",
         },
         {
-            isActive: ["desktop"],
             content: "Show every visit, not only the planned ones",
             trigger: ".o_searchview_facet:contains(Planned) .o_facet_remove",
             run: "click",
         },
         {
-            isActive: ["desktop"],
             content: "The visit shows as done without an order",
             trigger: ".o_kanban_record:contains(Mebelgrad LLC):contains(No order):contains(Done)",
         },

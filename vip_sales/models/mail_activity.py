@@ -1,0 +1,50 @@
+from odoo import models
+from odoo.exceptions import AccessError, UserError
+
+from .vip_visit import CALL_KINDS
+
+# The tasks of the daily action that a contact answers: the kind of a new contact, and the
+# kinds of planned contacts that answer it (vip.visit._close_due_activities closes them).
+DUE_CONTACT_KINDS = {
+    "vip_sales.mail_act_type_vip_call_due": ("phone", CALL_KINDS),
+    "vip_sales.mail_act_type_vip_visit_due": ("onsite", ("onsite",)),
+}
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    def action_vip_log_contact(self):
+        """Log the call or visit that a "call due" / "visit due" task of a VIP client asks for.
+
+        Opens the "Visit Done" dialog on the client's next planned call (or onsite visit) of the
+        current user, or on a new one of the client, of that kind, now. Marking it done closes
+        the task. Only the user the task is assigned to logs it.
+        """
+        self.ensure_one()
+        due_types = {self.env.ref(xmlid): kinds for xmlid, kinds in DUE_CONTACT_KINDS.items()}
+        kinds = due_types.get(self.activity_type_id)
+        if self.res_model != "res.partner" or not kinds:
+            raise UserError(
+                self.env._(
+                    "Only due calls and visits are logged from a task, not “%(type)s”.",
+                    type=self.activity_type_id.name,
+                )
+            )
+        if self.user_id != self.env.user:
+            raise AccessError(self.env._("Only the person the task is assigned to logs its call or visit."))
+        new_kind, planned_kinds = kinds
+        visit = self.env["vip.visit"].search(
+            [
+                ("partner_id", "=", self.res_id),
+                ("user_id", "=", self.env.uid),
+                ("state", "=", "planned"),
+                ("kind", "in", planned_kinds),
+            ],
+            order="date, id",
+            limit=1,
+        )
+        action = visit._done_dialog_action()
+        if not visit:
+            action["context"] = {"default_partner_id": self.res_id, "default_kind": new_kind}
+        return action
