@@ -1,16 +1,10 @@
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import { openVipSalesApp } from "./vip_tour_utils";
 
 registry.category("web_tour.tours").add("vip_sales_open_app", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        ...stepUtils.toggleHomeMenu(),
-        {
-            content: "Open the VIP Sales app",
-            trigger: '.o_app[data-menu-xmlid="vip_sales.vip_sales_menu_root"]',
-            run: "click",
-        },
+        ...openVipSalesApp(),
         {
             content: "The manager lands on their VIP clients and sees their own client",
             trigger: ".o_kanban_record:contains(Mebelgrad LLC):contains(Gold Tier)",
