@@ -1,12 +1,17 @@
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
+from .logistics_common import VipLogisticsCommon
 from .proposal_common import ProposalCommon
 
 
 @tagged("post_install", "-at_install")
-class TestProposalTour(ProposalCommon, HttpCase):
-    def test_individual_proposal_approved_then_sent(self):
+class TestProposalTour(ProposalCommon, VipLogisticsCommon, HttpCase):
+    """A proposal with a package offer and a special discount, from the manager's draft to the
+    client's inbox. Both fixtures extend VipSalesCommon and chain ``super().setUpClass()``, so
+    the MRO runs VipSalesCommon once, then the logistics fixtures, then the proposal policy."""
+
+    def test_individual_proposal_with_package_approved_then_sent(self):
         self.manager1.group_ids = [Command.link(self.env.ref("sale.group_discount_per_so_line").id)]
         self.client1.email = "zakupki@mebelgrad.example"
         proposals = "/odoo/action-vip_sales.sale_order_action_vip_proposals"
@@ -17,7 +22,34 @@ class TestProposalTour(ProposalCommon, HttpCase):
             order,
             [{"vip_proposal_type": "individual", "vip_approval_state": "to_approve", "state": "draft"}],
         )
-        self.assertEqual(order.order_line.discount, 15.0)
+        section, *package_lines, sofa_line = order.order_line.sorted("sequence")
+        self.assertRecordValues(section, [{"display_type": "line_section", "name": "Bedroom Classic × 2"}])
+        self.assertRecordValues(
+            self.env["sale.order.line"].concat(*package_lines),
+            [
+                {
+                    "product_id": product.id,
+                    "product_uom_qty": qty,
+                    "vip_package_discount": 7.0,
+                    "discount": 7.0,
+                }
+                for product, qty in ((self.bed_white, 2), (self.chair_white, 4), (self.table, 2))
+            ],
+        )
+        self.assertRecordValues(
+            sofa_line, [{"product_id": self.product.id, "vip_package_discount": 0.0, "discount": 15.0}]
+        )
+        # The package ships in 8 cartons (as its preview said) and the sofa, without cartons, in one.
+        self.assertEqual(order.vip_total_cartons, 9)
+        self.assertAlmostEqual(order.vip_total_weight, 178.0)
+        # Only the sofa's discount is special: the package's 7 % is pre-approved.
+        self.assertEqual(
+            order.vip_approval_reasons.splitlines(),
+            [
+                "Individual proposal",
+                "Discount of 15.00 % on “Sofa Verona” exceeds the 10.00 % allowed",
+            ],
+        )
 
         self.start_tour(
             "/odoo/action-vip_sales.sale_order_action_vip_to_approve",
@@ -25,7 +57,9 @@ class TestProposalTour(ProposalCommon, HttpCase):
             login=self.head.login,
         )
         self.assertEqual(order.vip_approval_state, "approved")
-        self.assertEqual(order.vip_approval_ids.user_id, self.head)
+        self.assertRecordValues(
+            order.vip_approval_ids, [{"user_id": self.head.id, "decision": "approved", "max_discount": 15.0}]
+        )
 
         self.start_tour(proposals, "vip_sales_proposal_manager_sends", login=self.manager1.login)
         self.assertEqual(order.state, "sent")

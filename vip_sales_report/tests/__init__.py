@@ -1,4 +1,5 @@
 from . import test_client_passport
+from . import test_head_tour
 from . import test_install
 from . import test_overview
 from . import test_plan_analysis

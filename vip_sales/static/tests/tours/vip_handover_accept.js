@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { checkStatus } from "./vip_tour_utils";
 
 // The receiving VIP manager accepts a client handed over to him.
 registry.category("web_tour.tours").add("vip_handover_accept", {
@@ -20,15 +21,6 @@ registry.category("web_tour.tours").add("vip_handover_accept", {
             trigger: ".o_form_view button[name=action_accept]",
             run: "click",
         },
-        {
-            content: "The hand-over is accepted",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains(Accepted)",
-            isActive: ["desktop"],
-        },
-        {
-            content: "The hand-over is accepted (the phone shows only the current stage)",
-            trigger: ".o_form_view .o_statusbar_status .dropdown-toggle:contains(Accepted)",
-            isActive: ["mobile"],
-        },
+        ...checkStatus("Accepted", "The hand-over is accepted"),
     ],
 });

@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { pickMany2one } from "./vip_tour_utils";
+import { addPackageOffer, checkStatus, pickMany2one } from "./vip_tour_utils";
 
 // Three users, three tours, one proposal: the Python test chains them (test_proposal_tour.py).
 const tours = registry.category("web_tour.tours");
@@ -22,6 +22,21 @@ tours.add("vip_sales_proposal_manager_builds", {
         {
             trigger: ".o_field_widget[name=partner_id] input:value(Mebelgrad LLC)",
         },
+        // The wizard saves the new quotation first; the package's own discount is pre-approved.
+        ...addPackageOffer({
+            packageName: "Bedroom Classic",
+            quantity: 2,
+            colour: "White",
+            products: ["Bed Classic (White)", "Chair (White)", "Table"],
+            tonnage: "0.178",
+            cartons: 8,
+            truckPlan: "1 × Gazelle",
+            lines: [
+                ["Bed Classic (White)", "2.00"],
+                ["Chair (White)", "4.00"],
+                ["Table", "2.00"],
+            ],
+        }),
         {
             content: "Add the sofa",
             trigger: ".o_field_x2many_list_row_add a:contains(Add a product)",
@@ -35,7 +50,7 @@ tours.add("vip_sales_proposal_manager_builds", {
             run: "click",
         },
         ...pickMany2one(
-            ".o_data_row div[name=product_template_id] input, .modal div[name=product_id] input",
+            ".o_selected_row div[name=product_template_id] input, .modal div[name=product_id] input",
             "Sofa Verona",
             "Sofa Verona",
             "Product"
@@ -43,11 +58,11 @@ tours.add("vip_sales_proposal_manager_builds", {
         {
             content: "The sofa's price comes from the product",
             trigger:
-                ".o_data_row div[name=price_unit] input:value(1,000.00), .modal div[name=price_unit] input:value(1,000.00)",
+                ".o_selected_row div[name=price_unit] input:value(1,000.00), .modal div[name=price_unit] input:value(1,000.00)",
         },
         {
             content: "Give it a 15 % discount",
-            trigger: ".o_data_row div[name=discount] input, .modal div[name=discount] input",
+            trigger: ".o_selected_row div[name=discount] input, .modal div[name=discount] input",
             run: "edit 15 && press Tab",
         },
         {
@@ -183,15 +198,6 @@ tours.add("vip_sales_proposal_manager_sends", {
             trigger: ".modal-footer button[name=action_send_mail]",
             run: "click",
         },
-        {
-            content: "The proposal is sent",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains(Quotation Sent)",
-            isActive: ["desktop"],
-        },
-        {
-            content: "The proposal is sent (the phone shows only the current stage)",
-            trigger: ".o_statusbar_status .dropdown-toggle:contains(Quotation Sent)",
-            isActive: ["mobile"],
-        },
+        ...checkStatus("Quotation Sent", "The proposal is sent"),
     ],
 });
