@@ -621,9 +621,26 @@ class ResPartner(models.Model):
 
     @api.model
     def _cron_vip_schedule_activities(self, batch_size=1000):
-        """Daily action: give each VIP client's owner the activities its rules call for."""
-        for activity_type_xmlid, domain, summary in self._vip_activity_rules():
-            self._vip_schedule_activity(self.env.ref(activity_type_xmlid), domain, summary, batch_size)
+        """Daily action: give each VIP client's owner the activities its rules call for.
+
+        The rules run once per language of the owners, so that each owner reads the summaries
+        in their own language (queries grow with the languages, not with the clients).
+        """
+        managers = (
+            self.env["res.users"]
+            .with_context(active_test=False)
+            .search(self.env["res.users"]._vip_manager_domain())
+        )
+        for lang in set(managers.partner_id.mapped("lang")):
+            in_lang = self.with_context(lang=lang)
+            owners_in_lang = [("vip_manager_id.partner_id.lang", "=", lang)]
+            for activity_type_xmlid, domain, summary in in_lang._vip_activity_rules():
+                in_lang._vip_schedule_activity(
+                    self.env.ref(activity_type_xmlid),
+                    Domain.AND([domain, owners_in_lang]),
+                    summary,
+                    batch_size,
+                )
 
     @api.model
     def _vip_schedule_activity(self, activity_type, domain, summary, batch_size=1000):

@@ -57,3 +57,18 @@ class TestDailyActivities(VipSalesCommon):
             )
         self.assertEqual(created, 300)
         self.assertEqual(len(self._open_activities(partners)), 300)
+
+    def test_summaries_in_the_owners_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_sales"], ["ru_RU"], overwrite=True)
+        self.manager1.lang = "ru_RU"
+        self.env["res.partner"]._cron_vip_schedule_activities()
+        call_due = self.env.ref("vip_sales.mail_act_type_vip_call_due")
+        summaries = {
+            activity.res_id: activity.summary
+            for activity in self.env["mail.activity"].search(
+                [("res_model", "=", "res.partner"), ("activity_type_id", "=", call_due.id)]
+            )
+        }
+        self.assertEqual(summaries[self.client1.id], "VIP: пора позвонить")
+        self.assertEqual(summaries[self.client2.id], "VIP: call due")
