@@ -24,10 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = (1366, 860)
 PHONE = (390, 844)
 
-# (file, login, path, size, lang[, selector the page shows once loaded])
+# (file, login, path, size, lang[, selector the page shows once loaded[, element to click
+# then, e.g. a group to unfold, and the selector that shows once that is done]])
 CLIENTS = "/odoo/action-vip_sales.res_partner_action_vip"
 VIEW = ".o_action_manager .o_view_controller:not(:has(.o_view_sample_data))"
 SHOTS = [
+    (
+        "vip_sales/static/description/todays_tasks_phone.png",
+        "vip_manager1",
+        "/odoo/action-vip_sales.mail_activity_action_vip_today",
+        PHONE,
+        "ru_RU",
+    ),
     ("vip_sales/static/description/clients_kanban_phone.png", "vip_manager1", CLIENTS, PHONE, "ru_RU"),
     (
         "vip_sales/static/description/client_card.png",
@@ -56,6 +64,9 @@ SHOTS = [
         "/odoo/action-vip_sales.vip_sales_plan_action",
         DESKTOP,
         "en_US",
+        VIEW,
+        ".o_group_header",
+        ".o_data_row",
     ),
     (
         "vip_sales_report/static/description/overview_head.png",
@@ -143,7 +154,7 @@ class Browser:
             if message.get("id") == self.next_id:
                 return message.get("result", {})
 
-    def shot(self, url, cookie, size, out, selector=VIEW):
+    def shot(self, url, cookie, size, out, *, selector=VIEW, click=None, clicked=None):
         width, height = size
         mobile = width < 600
         self.call(
@@ -160,6 +171,9 @@ class Browser:
         self.call("Network.setCookie", name="session_id", value=cookie, url=url)
         self.call("Page.navigate", url=url)
         self.wait_for(selector)
+        if click:
+            self.call("Runtime.evaluate", expression=f"document.querySelector({json.dumps(click)}).click()")
+            self.wait_for(clicked)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         out.write_bytes(base64.b64decode(data))
 
@@ -243,10 +257,11 @@ def main():
     browser = Browser()
     try:
         mebelgrad = demo_id(args.url, args.db, "vip_sales.partner_mebelgrad")
-        for out, login, path, size, lang, *selector in SHOTS:
+        for out, login, path, size, lang, *waits in SHOTS:
             cookie = session(args.url, args.db, login, lang)
             url = f"{args.url}{path.format(mebelgrad=mebelgrad)}"
-            browser.shot(url, cookie, size, ROOT / out, *selector)
+            options = dict(zip(("selector", "click", "clicked"), waits, strict=False))
+            browser.shot(url, cookie, size, ROOT / out, **options)
             print(out)
     finally:
         browser.close()
