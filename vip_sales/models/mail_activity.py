@@ -1,4 +1,8 @@
-from odoo import models
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .vip_visit import CALL_KINDS
@@ -17,8 +21,9 @@ class MailActivity(models.Model):
     def action_vip_log_contact(self):
         """Log the call or visit that a "call due" / "visit due" task of a VIP client asks for.
 
-        Opens the "Visit Done" dialog on the client's next planned call (or onsite visit) of the
-        current user, or on a new one of the client, of that kind, now. Marking it done closes
+        Opens the "Visit Done" dialog on the client's earliest planned call (or onsite visit) of
+        the current user dated today at the latest, or on a new one of the client, of that kind,
+        now: a contact planned for a later day is another one. Marking it done closes
         the task. Only the user the task is assigned to logs it.
         """
         self.ensure_one()
@@ -40,11 +45,17 @@ class MailActivity(models.Model):
                 ("user_id", "=", self.env.uid),
                 ("state", "=", "planned"),
                 ("kind", "in", planned_kinds),
+                ("date", "<", self._vip_tomorrow_start()),
             ],
             order="date, id",
             limit=1,
         )
-        action = visit._done_dialog_action()
-        if not visit:
-            action["context"] = {"default_partner_id": self.res_id, "default_kind": new_kind}
-        return action
+        if visit:
+            return visit._done_dialog_action()
+        return visit._done_dialog_action(partner_id=self.res_id, kind=new_kind)
+
+    def _vip_tomorrow_start(self):
+        """Start of the user's tomorrow, as a UTC datetime."""
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        return tz.localize(datetime.combine(tomorrow, time.min)).astimezone(pytz.utc).replace(tzinfo=None)

@@ -200,16 +200,19 @@ class VipVisit(models.Model):
         self.ensure_one()
         return self._done_dialog_action()
 
-    def _done_dialog_action(self):
-        """The "Visit Done" dialog of this visit, or of a new one when ``self`` is empty."""
+    def _done_dialog_action(self, **defaults):
+        """The "Visit Done" ("Call Done") dialog of this visit, or of a new one with the field
+        values ``defaults`` when ``self`` is empty."""
+        kind = self.kind or defaults.get("kind")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Visit Done"),
+            "name": self.env._("Call Done") if kind in CALL_KINDS else self.env._("Visit Done"),
             "res_model": "vip.visit",
             "res_id": self.id,
             "view_mode": "form",
             "views": [(self.env.ref("vip_sales.vip_visit_view_form_done").id, "form")],
             "target": "new",
+            "context": {f"default_{name}": value for name, value in defaults.items()},
         }
 
     def action_new_quotation(self):

@@ -58,8 +58,11 @@ class TestTodaysTasks(VipVisitsCommon):
         self.assertTrue(self.call_task.active, "a visit does not answer the due call")
 
     def test_new_visit_is_prefilled(self):
+        # A visit planned for next week is another visit than the one logged today.
+        next_week = self._visit(self.client1, date=fields.Datetime.now() + timedelta(days=7))
         action = self._log(self.visit_task)
         self.assertFalse(action["res_id"])
+        self.assertEqual(action["name"], "Visit Done")
         visit = self._done_in_dialog(action)
         self.assertRecordValues(
             visit,
@@ -74,6 +77,7 @@ class TestTodaysTasks(VipVisitsCommon):
             ],
         )
         self.assertAlmostEqual(visit.date, fields.Datetime.now(), delta=timedelta(minutes=1))
+        self.assertEqual(next_week.state, "planned")
         self.assertFalse(self.visit_task.active)
         self.assertTrue(self.call_task.active)
 
@@ -84,7 +88,9 @@ class TestTodaysTasks(VipVisitsCommon):
             self._log(self.call_task)["res_id"], video.id, "a planned call, not the onsite visit"
         )
         video.action_cancel()
-        call = self._done_in_dialog(self._log(self.call_task))
+        action = self._log(self.call_task)
+        self.assertEqual(action["name"], "Call Done")
+        call = self._done_in_dialog(action)
         self.assertRecordValues(call, [{"partner_id": self.client1.id, "kind": "phone", "state": "done"}])
         self.assertFalse(self.call_task.active)
         self.assertTrue(self.visit_task.active)
