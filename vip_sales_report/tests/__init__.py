@@ -8,3 +8,4 @@ from . import test_report_export
 from . import test_sales_analysis
 from . import test_share_analysis
 from . import test_visit_analysis
+from . import test_pdf_output

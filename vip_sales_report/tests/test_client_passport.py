@@ -8,7 +8,8 @@ from .common import VipReportCommon
 
 @tagged("post_install", "-at_install")
 class TestPrintedReports(VipReportCommon):
-    """The QWeb reports render (as HTML: no PDF engine in tests) for the right users only."""
+    """The QWeb reports render for the right users only (their content, read on the HTML; the
+    PDF files themselves: test_pdf_output.py)."""
 
     def _render(self, user, report, records):
         html, __ = self.env["ir.actions.report"].with_user(user)._render_qweb_html(report, records.ids)
