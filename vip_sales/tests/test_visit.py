@@ -102,12 +102,16 @@ class TestVisit(VipVisitsCommon):
         self.assertEqual(
             (event.start, event.stop), (datetime(2025, 3, 11, 13), datetime(2025, 3, 11, 14, 30))
         )
-        # Whoever may not change the visit cannot move it through the calendar either.
+        # Whoever may not change the visit cannot move it through the calendar either (the
+        # calendar itself lets every employee move a shared event).
         with self.assertRaises(AccessError):
             event.with_user(self.manager2).write(
                 {"start": "2025-03-20 09:00:00", "stop": "2025-03-20 10:00:00"}
             )
         self.assertEqual(visit.date, datetime(2025, 3, 11, 13))
+        # The head of sales, who may change every visit, moves it too.
+        event.with_user(self.head).write({"start": "2025-03-21 09:00:00", "stop": "2025-03-21 10:00:00"})
+        self.assertRecordValues(visit, [{"date": datetime(2025, 3, 21, 9), "duration": 1.0}])
 
     def test_visit_in_a_store(self):
         warehouse = self.env["res.partner"].create(
