@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class IrUiMenu(models.Model):
@@ -8,19 +8,33 @@ class IrUiMenu(models.Model):
     def vip_menu_counters(self):
         """Counters shown beside the menus of VIP Sales, by menu xml id.
 
-        The "To Approve" menu shows the total of its entries. Another approval (business trips,
-        ...) adds its entry by extending ``_vip_to_approve_counters``.
+        "Today's Tasks" counts the user's tasks that are overdue or due today (what the menu
+        lists); "To Approve" shows the total of its entries, each of which adds its count in
+        ``_vip_to_approve_counters``.
         """
         counters = self._vip_to_approve_counters()
         if counters:
             counters["vip_sales.vip_sales_menu_to_approve"] = sum(counters.values())
+        tasks = self.env["mail.activity"].search_count(
+            [("user_id", "=", self.env.uid), ("date_deadline", "<=", fields.Date.context_today(self))]
+        )
+        if tasks:
+            counters["vip_sales.mail_activity_menu_vip_today"] = tasks
         return counters
 
     @api.model
     def _vip_to_approve_counters(self):
+        """Proposals and business trips awaiting a decision of this head of sales (a head does
+        not decide on their own trip)."""
         if not self.env.user.has_group("vip_sales.group_vip_head"):
             return {}
-        count = self.env["sale.order"].search_count(
+        proposals = self.env["sale.order"].search_count(
             [("vip_approval_state", "=", "to_approve"), ("state", "in", ("draft", "sent"))]
         )
-        return {"vip_sales.sale_order_menu_vip_to_approve": count}
+        trips = self.env["vip.trip"].search_count(
+            [("state", "=", "submitted"), ("user_id", "!=", self.env.uid)]
+        )
+        return {
+            "vip_sales.sale_order_menu_vip_to_approve": proposals,
+            "vip_sales.vip_trip_menu_to_approve": trips,
+        }

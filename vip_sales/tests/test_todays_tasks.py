@@ -118,3 +118,18 @@ class TestTodaysTasks(VipVisitsCommon):
                 self._log(task, user=user)
         self.assertEqual(other_task.user_id, self.manager2)
         self.assertEqual((other_task | self.visit_task).mapped("active"), [True, True])
+
+    def test_menu_counts_todays_tasks(self):
+        menus = self.env["ir.ui.menu"].with_user(self.manager1)
+        today = "vip_sales.mail_activity_menu_vip_today"
+        self.client2.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=self.manager1.id,
+            date_deadline=fields.Date.context_today(self.manager1) + timedelta(days=1),
+        )
+        self.assertEqual(menus.vip_menu_counters()[today], 2, "the due visit and call, not tomorrow's task")
+        self._done_in_dialog(self._log(self.visit_task))
+        self.assertEqual(menus.vip_menu_counters()[today], 1)
+        self.assertNotIn(
+            today, menus.with_user(self.manager2).vip_menu_counters(), "nothing due for manager2"
+        )

@@ -41,6 +41,31 @@ class TestTrip(VipVisitsCommon):
             )
         )
 
+    def test_menu_counts_the_trips_to_approve(self):
+        menus = self.env["ir.ui.menu"]
+        self.assertNotIn(
+            "vip_sales.vip_trip_menu_to_approve", menus.with_user(self.manager1).vip_menu_counters()
+        )
+        counters = menus.with_user(self.head).vip_menu_counters()
+        baseline = counters["vip_sales.vip_trip_menu_to_approve"]
+        self.trip.action_submit()
+        own_trip = self._trip(self.head2, self.client1)
+        own_trip.action_submit()
+        counters = menus.with_user(self.head2).vip_menu_counters()
+        self.assertEqual(
+            counters["vip_sales.vip_trip_menu_to_approve"], baseline + 1, "not the head's own trip"
+        )
+        counters = menus.with_user(self.head).vip_menu_counters()
+        self.assertEqual(counters["vip_sales.vip_trip_menu_to_approve"], baseline + 2)
+        self.assertEqual(
+            counters["vip_sales.vip_sales_menu_to_approve"],
+            counters["vip_sales.vip_trip_menu_to_approve"]
+            + counters["vip_sales.sale_order_menu_vip_to_approve"],
+        )
+        self.trip.with_user(self.head).action_approve()
+        counters = menus.with_user(self.head).vip_menu_counters()
+        self.assertEqual(counters["vip_sales.vip_trip_menu_to_approve"], baseline + 1)
+
     def test_approval_plans_the_visits(self):
         trip = self.trip
         trip.action_submit()

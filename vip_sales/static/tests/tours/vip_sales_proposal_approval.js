@@ -158,7 +158,7 @@ tours.add("vip_sales_proposal_head_approves", {
         },
         {
             content: "Nothing is left to approve",
-            trigger: ".o_menu_sections:not(:has(.o_vip_menu_counter))",
+            trigger: ".o_menu_sections [data-menu-xmlid='vip_sales.vip_sales_menu_to_approve']:not(:has(.o_vip_menu_counter))",
             isActive: ["desktop"],
         },
         {
@@ -169,7 +169,7 @@ tours.add("vip_sales_proposal_head_approves", {
         },
         {
             trigger:
-                ".o_app_menu_sidebar:has([data-menu-xmlid='vip_sales.sale_order_menu_vip_to_approve']):not(:has(.o_vip_menu_counter))",
+                ".o_app_menu_sidebar [data-menu-xmlid='vip_sales.sale_order_menu_vip_to_approve']:not(:has(.o_vip_menu_counter))",
             isActive: ["mobile"],
         },
     ],

@@ -5,6 +5,11 @@ registry.category("web_tour.tours").add("vip_visit_done_no_order", {
     url: "/odoo",
     steps: () => [
         ...openVipSalesApp(),
+        {
+            content: "The menu counts the two tasks of the day",
+            trigger: ".o_menu_sections [data-menu-xmlid='vip_sales.mail_activity_menu_vip_today'] .o_vip_menu_counter:contains(2)",
+            isActive: ["desktop"],
+        },
         ...openMenu("vip_sales.mail_activity_menu_vip_today"),
         {
             content: "Mebelgrad is due for a visit today: log it from the task",
@@ -48,6 +53,11 @@ registry.category("web_tour.tours").add("vip_visit_done_no_order", {
                 "body:not(:has(.modal)) .o_kanban_renderer:not(:has(.o_kanban_record:contains(Mebelgrad LLC))):not(:has(.o_kanban_record:contains(Dom Divanov JSC))) .o_kanban_record:contains(Uyutny Dom LLC) button:contains(Log Call)",
         },
         ...openMenu("vip_sales.vip_visit_menu", "vip_sales.vip_sales_menu_visits"),
+        {
+            content: "One task of the day is left",
+            trigger: ".o_menu_sections [data-menu-xmlid='vip_sales.mail_activity_menu_vip_today'] .o_vip_menu_counter:contains(1)",
+            isActive: ["desktop"],
+        },
         {
             isActive: ["mobile"],
             content: "Show the search bar (folded on the phone)",
