@@ -12,9 +12,15 @@ registry.category("web_tour.tours").add("vip_sales_report_head_approves_and_repo
     steps: () => {
         const start = DateTime.now().startOf("month");
         const end = start.plus({ months: 2 }).endOf("month");
+        const toApprove = ".o_menu_sections [data-menu-xmlid='vip_sales.vip_sales_menu_to_approve']";
         const fileName = `Plan Fulfilment ${serializeDate(start)} – ${serializeDate(end)}.xlsx`;
         return [
             ...openVipSalesApp(),
+            {
+                content: "One decision waits: the trip",
+                trigger: `${toApprove} .o_vip_menu_counter:contains(1)`,
+                isActive: ["desktop"],
+            },
             ...openMenu("vip_sales.vip_trip_menu_to_approve", "vip_sales.vip_sales_menu_to_approve"),
             {
                 content: "Open the trip the manager submitted",
@@ -51,6 +57,11 @@ registry.category("web_tour.tours").add("vip_sales_report_head_approves_and_repo
                 trigger: ".o_notebook div[name=visit_ids]:contains(Mebelgrad LLC):contains(Divan Market LLC)",
             },
             ...openMenu("vip_sales_report.vip_overview_menu"),
+            {
+                content: "Nothing waits for a decision any more",
+                trigger: `${toApprove}:not(:has(.o_vip_menu_counter))`,
+                isActive: ["desktop"],
+            },
             {
                 content: "Each manager's card shows this month's sales against the plan",
                 trigger:
