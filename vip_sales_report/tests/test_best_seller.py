@@ -2,13 +2,12 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import VipReportCommon
 
 
-@tagged("post_install", "-at_install")
-class TestBestSeller(VipReportCommon):
+class BestSellerCommon(VipReportCommon):
     """Best sellers of two tiers over the last 365 days.
 
     Gold (common fixtures): client1 bought 2 beds (100,000) and 12 chairs (2 packs of 6,
@@ -50,6 +49,9 @@ class TestBestSeller(VipReportCommon):
         old.date_order = fields.Datetime.now() - timedelta(days=400)
         cancelled._action_cancel()
 
+
+@tagged("post_install", "-at_install")
+class TestBestSeller(BestSellerCommon):
     def _rows(self, user=None, **context):
         best = self.env["vip.best.seller"].with_user(user or self.env.user).with_context(**context)
         return best.search([])
@@ -144,3 +146,24 @@ class TestBestSeller(VipReportCommon):
             [(row.rank, row.product_tmpl_id, row.client_buys) for row in rows],
             [(1, self.chair.product_tmpl_id, True), (2, self.bed.product_tmpl_id, True)],
         )
+
+
+@tagged("post_install", "-at_install")
+class TestBestSellerTour(BestSellerCommon, HttpCase):
+    """Before visiting client2, its manager looks for the best sellers it does not carry yet."""
+
+    def test_manager_finds_what_to_propose(self):
+        # The tour sees the chair first and the bed second, only the bed bought by client2,
+        # and the chair alone under "Not Bought by This Client".
+        self.start_tour(
+            f"/odoo/res.partner/{self.client2.id}", "vip_sales_report_best_sellers", login=self.manager2.login
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestBestSellerTourMobile(TestBestSellerTour):
+    """The same at a phone's size, with touch, as the Odoo mobile app shows it."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True
