@@ -9,3 +9,4 @@ from . import test_sales_analysis
 from . import test_share_analysis
 from . import test_visit_analysis
 from . import test_pdf_output
+from . import test_best_seller

@@ -1,0 +1,168 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+# The period of the best sellers: the view and the "already buys" flag look this far back.
+BEST_SELLER_DAYS = 365
+
+
+class VipBestSeller(models.Model):
+    """Best-selling models of each VIP tier, to recommend for display in the clients' stores.
+
+    One row per company, tier and product: the goods sold in confirmed orders of the last
+    365 days to the VIP clients of the tier, with the quantity, the untaxed amount, the number
+    of clients who bought the product and its rank in the tier by quantity. The rows are
+    aggregates of a whole tier and name no client, so every VIP manager reads every tier.
+
+    The period is computed in SQL relative to ``now()`` each time the view is read: the view
+    needs no refresh, and the rows always cover the 365 days up to the moment of reading.
+
+    With a client's id in the context (``vip_client_id``, a client company), ``client_buys``
+    tells which of the products that client bought in the same period.
+    """
+
+    _name = "vip.best.seller"
+    _inherit = ["vip.analysis.mixin"]
+    _description = "VIP Best Seller"
+    _auto = False
+    _rec_name = "product_tmpl_id"
+    _order = "tier_id, rank, id"
+    # Flushed before the view is read (see the columns of _query).
+    _depends = {
+        "sale.order": ["company_id", "currency_rate", "date_order", "partner_id", "state"],
+        "sale.order.line": [
+            "display_type",
+            "is_delivery",
+            "order_id",
+            "price_subtotal",
+            "product_id",
+            "product_uom_id",
+            "product_uom_qty",
+        ],
+        "res.partner": ["commercial_partner_id", "is_vip", "vip_tier_id"],
+        "res.company": ["currency_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["categ_id", "type", "uom_id"],
+        "uom.uom": ["factor"],
+    }
+
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    tier_id = fields.Many2one("vip.tier", string="VIP Tier", readonly=True)
+    product_tmpl_id = fields.Many2one("product.template", string="Product", readonly=True)
+    categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
+    uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
+    quantity = fields.Float(digits="Product Unit", readonly=True, help="In the product's unit.")
+    amount_untaxed = fields.Monetary(string="Untaxed Amount", readonly=True)
+    client_count = fields.Integer(
+        string="Clients",
+        aggregator="max",
+        readonly=True,
+        help="VIP clients of the tier who bought the product. A group of products shows its "
+        "most widely bought product's figure: the same client may buy several products.",
+    )
+    rank = fields.Integer(
+        aggregator="min",
+        readonly=True,
+        help="Place of the product in its tier by quantity sold (then by amount); "
+        "a group of products shows its best place.",
+    )
+    client_buys = fields.Boolean(
+        string="Bought by the Client",
+        compute="_compute_client_buys",
+        search="_search_client_buys",
+        help="The client whose best sellers are shown bought the product in the last 365 days.",
+    )
+
+    def _query(self):
+        """Goods sold to the VIP clients of each tier in confirmed orders of the last 365 days.
+
+        The client and its tier are the order's commercial partner's; quantities are in the
+        product's unit, amounts untaxed in the currency of the order's company, as in the
+        sales analysis. Sections, notes, delivery and service lines are left out. A row's id
+        is its first order line's, stable as long as the lines are.
+        """
+        return SQL(
+            """
+            SELECT MIN(l.id) AS id,
+                   s.company_id AS company_id,
+                   company.currency_id AS currency_id,
+                   client.vip_tier_id AS tier_id,
+                   p.product_tmpl_id AS product_tmpl_id,
+                   t.categ_id AS categ_id,
+                   t.uom_id AS uom_id,
+                   SUM(%(quantity)s) AS quantity,
+                   SUM(%(amount)s) AS amount_untaxed,
+                   COUNT(DISTINCT client.id) AS client_count,
+                   RANK() OVER (
+                       PARTITION BY s.company_id, client.vip_tier_id
+                       ORDER BY SUM(%(quantity)s) DESC, SUM(%(amount)s) DESC
+                   ) AS rank
+              FROM sale_order_line l
+              JOIN sale_order s ON s.id = l.order_id
+              JOIN res_company company ON company.id = s.company_id
+              JOIN res_partner customer ON customer.id = s.partner_id
+              JOIN res_partner client ON client.id = customer.commercial_partner_id
+              JOIN product_product p ON p.id = l.product_id
+              JOIN product_template t ON t.id = p.product_tmpl_id
+              JOIN uom_uom line_uom ON line_uom.id = l.product_uom_id
+              JOIN uom_uom product_uom ON product_uom.id = t.uom_id
+             WHERE s.state = 'sale'
+               AND s.date_order >= (NOW() AT TIME ZONE 'UTC') - INTERVAL '1 day' * %(days)s
+               AND client.is_vip
+               AND l.display_type IS NULL
+               AND l.is_delivery IS NOT TRUE
+               AND t.type = 'consu'
+             GROUP BY s.company_id, company.currency_id, client.vip_tier_id,
+                      p.product_tmpl_id, t.categ_id, t.uom_id
+            """,
+            quantity=SQL("l.product_uom_qty * line_uom.factor / product_uom.factor"),
+            amount=SQL("l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1)"),
+            days=BEST_SELLER_DAYS,
+        )
+
+    @api.depends_context("vip_client_id", "allowed_company_ids")
+    def _compute_client_buys(self):
+        bought = self._vip_client_purchases()
+        for row in self:
+            row.client_buys = (row.company_id.id, row.product_tmpl_id.id) in bought
+
+    def _search_client_buys(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        bought = self._vip_client_purchases()
+        return Domain.OR(
+            Domain("company_id", "=", company_id) & Domain("product_tmpl_id", "=", template_id)
+            for company_id, template_id in bought
+        )
+
+    def _vip_client_purchases(self):
+        """The ``(company id, product template id)`` pairs of the goods that the client of the
+        context (``vip_client_id``) bought in confirmed orders of the period, in one query.
+
+        Read as superuser, like the client card's count of models sold: whoever sold the
+        order, the flag says only whether the client carries the product, and reveals no order.
+        """
+        client_id = self.env.context.get("vip_client_id")
+        if not client_id:
+            return set()
+        since = fields.Datetime.now() - timedelta(days=BEST_SELLER_DAYS)
+        groups = (
+            self.env["sale.order.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("order_partner_id.commercial_partner_id", "=", client_id),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("state", "=", "sale"),
+                    ("order_id.date_order", ">=", since),
+                    ("display_type", "=", False),
+                    ("is_delivery", "=", False),
+                    ("product_id.type", "=", "consu"),
+                ],
+                ["company_id", "product_id.product_tmpl_id"],
+            )
+        )
+        return {(company.id, template.id) for company, template in groups}
