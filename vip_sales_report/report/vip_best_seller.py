@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -144,10 +145,19 @@ class VipBestSeller(models.Model):
 
         Read as superuser, like the client card's count of models sold: whoever sold the
         order, the flag says only whether the client carries the product, and reveals no order.
+        Only the client's VIP manager and the head of sales may ask (as for the client's stores).
         """
         client_id = self.env.context.get("vip_client_id")
         if not client_id:
             return set()
+        client = self.env["res.partner"].browse(client_id)
+        if not client._vip_may_see_purchases():
+            raise AccessError(
+                self.env._(
+                    "Only the VIP manager of %(client)s and the head of sales see what the client buys.",
+                    client=client.sudo().display_name,
+                )
+            )
         since = fields.Datetime.now() - timedelta(days=BEST_SELLER_DAYS)
         groups = (
             self.env["sale.order.line"]

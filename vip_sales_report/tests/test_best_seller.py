@@ -95,7 +95,7 @@ class TestBestSeller(BestSellerCommon):
             # Its old and cancelled chairs do not count.
             (self.client3, {(self.tier_silver, bed): True, (self.tier_silver, chair): False}),
         ):
-            rows = self._rows(self.manager1, vip_client_id=client.id).filtered(
+            rows = self._rows(client.vip_manager_id, vip_client_id=client.id).filtered(
                 lambda row, client=client: row.tier_id == client.vip_tier_id
             )
             self.assertEqual({(row.tier_id, row.product_tmpl_id): row.client_buys for row in rows}, expected)
@@ -103,9 +103,19 @@ class TestBestSeller(BestSellerCommon):
             self.assertEqual(not_bought, rows.filtered(lambda row: not row.client_buys))
         self.assertFalse(any(self._rows().mapped("client_buys")), "no client in the context")
 
+    def test_only_the_owner_and_the_head_see_what_a_client_buys(self):
+        with self.assertRaises(AccessError):
+            self._rows(self.manager1, vip_client_id=self.client3.id).mapped("client_buys")
+        self.assertTrue(any(self._rows(self.head, vip_client_id=self.client3.id).mapped("client_buys")))
+        # Another manager's client card opens the tier's best sellers without the flags.
+        action = self.client3.with_user(self.manager1).action_vip_open_best_sellers()
+        self.assertEqual(action["context"], {})
+        self.assertEqual(action["domain"], [("tier_id", "=", self.tier_silver.id)])
+
     def test_client_buys_query_count(self):
         rows = self._rows(self.manager1, vip_client_id=self.client1.id)
         self.assertEqual(len(rows), 4)
+        rows.mapped("client_buys")  # the user's groups and the client's manager, read once
         for some_rows in (rows[:1], rows):
             some_rows.invalidate_recordset()
             # The rows' columns, then one aggregate over the client's order lines.
