@@ -99,6 +99,16 @@ SHOTS = [
         ".o_pivot .o_pivot_cell_value",
     ),
     (
+        "vip_sales_report/static/description/best_sellers.png",
+        "vip_head",
+        "/odoo/action-vip_sales_report.vip_best_seller_action",
+        DESKTOP,
+        "en_US",
+        VIEW,
+        ".o_group_header",
+        ".o_data_row",
+    ),
+    (
         "vip_sales_report/static/description/export_wizard.png",
         "vip_manager1",
         "/odoo/action-vip_sales_report.vip_report_export_action",
