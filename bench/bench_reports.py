@@ -14,7 +14,9 @@ benchmark's time on creating them). Then it times:
   (Python allocations during the render, and the process's peak resident size);
 - the other XLSX reports over the same year (the logistics one over the last month);
 - the first load of each analysis pivot, as the web client asks it (one grouping-sets query
-  with its default rows, columns, measures and filters), as the head and as a manager.
+  with its default rows, columns, measures and filters), as the head and as a manager;
+- a client's best sellers as its manager opens them from the card: the tier's rows in rank
+  order with the "already buys" flag of the client.
 """
 
 import argparse
@@ -66,6 +68,7 @@ def main():
             )
             time_reports(env, data)
             time_pivots(env, data)
+            time_best_sellers(env, data)
         finally:
             cr.rollback()
 
@@ -300,7 +303,13 @@ def build(env, args):
         f"{len(clients)} clients, {len(managers)} managers, {stores} stores, "
         f"{len(order_ids)} orders, {lines} order lines"
     )
-    return {"head": head, "manager": managers[0], "today": today, "first_month": first_month}
+    return {
+        "head": head,
+        "manager": managers[0],
+        "client": clients.filtered(lambda c: c.vip_manager_id == managers[0])[:1],
+        "today": today,
+        "first_month": first_month,
+    }
 
 
 # ----------------------------------------------------------------------
@@ -396,6 +405,13 @@ def time_pivots(env, data):
             ["plan_fulfillment:avg", "floor_share:avg", "assortment_share:avg", "visit_overdue_count:sum"],
         ),
         (
+            "vip.best.seller",
+            [],
+            "tier_id",
+            None,
+            ["quantity:sum", "amount_untaxed:sum", "client_count:max"],
+        ),
+        (
             "vip.visit.analysis",
             [("date", ">=", data["today"].replace(day=1)), ("state", "=", "done")],
             "user_id",
@@ -414,6 +430,26 @@ def time_pivots(env, data):
                 ),
             )
             print(f"{'  groups':<66} {sum(len(group) for group in groups):7d}")
+
+
+def time_best_sellers(env, data):
+    client = data["client"].with_user(data["manager"])
+    env.invalidate_all()
+
+    def open_from_the_card():
+        # What the web client asks for the kanban (its fields, the company among them): one
+        # read of the view, then the flags.
+        action = client.action_vip_open_best_sellers()
+        rows = env["vip.best.seller"].with_user(data["manager"]).with_context(**action["context"])
+        spec = {
+            f: {}
+            for f in ("rank", "quantity", "client_count", "client_buys", "product_tmpl_id", "company_id")
+        }
+        return rows.web_search_read(action["domain"], spec, limit=80)["records"]
+
+    rows = measure("best sellers of a client's tier with its flags, as its manager", open_from_the_card)
+    bought = sum(row["client_buys"] for row in rows)
+    print(f"{'  rows, of which the client buys':<66} {len(rows):4d} {bought:4d}")
 
 
 if __name__ == "__main__":

@@ -122,6 +122,24 @@ class TestBestSeller(BestSellerCommon):
             with self.assertQueryCount(2):
                 self.assertTrue(all(some_rows.mapped("client_buys")))
 
+    def test_card_reads_the_view_once(self):
+        """The kanban's fields include what the company rule checks: the web client's read of
+        the rows is one run of the view's query (a second read of the rows would aggregate all
+        the order lines again), then one aggregate of the client's lines."""
+        action = self.client1.with_user(self.manager1).action_vip_open_best_sellers()
+        best = self.env["vip.best.seller"].with_user(self.manager1).with_context(**action["context"])
+        for view_type in ("kanban", "list"):
+            with self.subTest(view=view_type):
+                fields = best.get_views([(False, view_type)])["models"]["vip.best.seller"]["fields"]
+                spec = {name: {} for name in fields}
+                best.web_search_read(action["domain"], spec)  # rules and groups, read once
+                self.env.invalidate_all()
+                # The rows (one run of the view), the user's companies and the client (read again
+                # as the cache was emptied), the client's order lines.
+                with self.assertQueryCount(4):
+                    records = best.web_search_read(action["domain"], spec)["records"]
+                self.assertEqual(len(records), 2)
+
     def test_manager_reads_every_tier_but_writes_nothing(self):
         rows = self._rows(self.manager1)
         self.assertEqual(rows.tier_id, self.tier_gold | self.tier_silver)
