@@ -35,6 +35,20 @@ class VipAnalysisMixin(models.AbstractModel):
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )
 
+    def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
+        # Reading rows checks the record rules on them in Python, on the fields the rules name
+        # (the company, the manager...): fetch those with the rows, or a view that does not
+        # show them would run its whole query a second time to read them.
+        if field_names is not None and not self.env.su:
+            field_names = [*field_names, *self._vip_rule_fields()]
+        return super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
+
+    def _vip_rule_fields(self):
+        """Fields of this model that the user's read rules name."""
+        domain = self.env["ir.rule"]._compute_domain(self._name, "read")
+        names = {condition.field_expr.split(".")[0] for condition in domain.iter_conditions()}
+        return sorted(names & self._fields.keys())
+
     def _read_group_select(self, aggregate_spec, query):
         fname, __, func = aggregate_spec.partition(":")
         ratio = self._vip_ratio_measures.get(fname)
