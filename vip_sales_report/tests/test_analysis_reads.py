@@ -20,16 +20,12 @@ class TestAnalysisReads(VipReportCommon):
                 if views["views"][view_type]["id"] is False and view_type == "kanban":
                     continue  # no cards for this analysis
                 spec = {name: {} for name in views["models"][model_name]["fields"]}
-                runs = []
-                fetch_query = type(model)._fetch_query
-
-                def counting(records, query, fields, runs=runs, fetch_query=fetch_query):
-                    runs.append(query)
-                    return fetch_query(records, query, fields)
-
+                model_class = type(model)
                 with self.subTest(model=model_name, view=view_type):
                     self.env.invalidate_all()
-                    with patch.object(type(model), "_fetch_query", counting):
+                    with patch.object(
+                        model_class, "_fetch_query", autospec=True, side_effect=model_class._fetch_query
+                    ) as runs:
                         records = model.web_search_read([], spec, limit=80)["records"]
                     self.assertTrue(records, "the fixtures give every analysis rows")
-                    self.assertEqual(len(runs), 1)
+                    self.assertEqual(runs.call_count, 1)
