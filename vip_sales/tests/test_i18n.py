@@ -41,3 +41,5 @@ class TestRussianTranslation(TransactionCase):
         self.assertEqual(labels["vip_manager_id"]["string"], "VIP-менеджер")
         arch = env_ru["vip.tier"].get_view(env_ru.ref("vip_sales.vip_tier_view_form").id)["arch"]
         self.assertIn("Периодичность контактов", arch)
+        # Printed addresses of Russian partners name their tax number as in Russia.
+        self.assertEqual(env_ru.ref("base.ru").vat_label, "ИНН")
