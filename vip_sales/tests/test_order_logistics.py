@@ -113,3 +113,11 @@ class TestOrderLogistics(VipLogisticsCommon):
         self.assertIn("0.141", html)  # tonnage
         self.assertIn("0.724", html)  # volume
         self.assertIn("1 × Gazelle", html)
+        self.assertIn("Tonnage (t)", html)
+        # A Russian client reads the units in Russian too.
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["vip_sales"], ["ru_RU"], overwrite=True)
+        order.partner_id.lang = "ru_RU"
+        html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        self.assertIn("Тоннаж (т)", html.decode())
+        self.assertIn("Объём (м³)", html.decode())
