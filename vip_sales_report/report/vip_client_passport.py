@@ -73,4 +73,10 @@ class VipClientPassport(models.AbstractModel):
             "recent_visits": self.env["vip.visit"]
             .sudo()
             .search([("partner_id", "=", client.id), ("state", "=", "done")], order="date desc", limit=5),
+            # What to propose for display: the tier's best sellers the client does not buy yet.
+            "best_sellers_to_propose": self.env["vip.best.seller"]
+            .with_context(vip_client_id=client.id)
+            .search(
+                [("tier_id", "=", client.vip_tier_id.id), ("client_buys", "=", False)], order="rank", limit=5
+            ),
         }

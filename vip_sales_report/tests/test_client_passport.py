@@ -52,6 +52,19 @@ class TestPrintedReports(VipReportCommon):
         self.assertInHtml("Bedrooms", html, "with their brand sections")
         self.assertInHtml("No survey yet", html, "the Outlet store was never surveyed")
 
+    def test_passport_proposes_the_tiers_best_sellers_not_bought_yet(self):
+        def best_sellers(html):
+            start = html.index('id="vip_passport_best_sellers"')
+            return html[start : html.index("</table>", start)]
+
+        # Gold's best sellers: the chair (12 sold, to client1), then the bed (client1 and client2).
+        self.assertInHtml("Chair Nordic", best_sellers(self._passport(self.manager2, self.client2)))
+        self.assertNotInHtml("Bed Classic Oak", best_sellers(self._passport(self.manager2, self.client2)))
+        self.assertInHtml(
+            "The client already buys every best seller of its tier.",
+            best_sellers(self._passport(self.manager1, self.client1)),
+        )
+
     def test_manager_prints_own_clients_passport_only(self):
         with self.assertRaises(AccessError):
             self._passport(self.manager2, self.client1)
