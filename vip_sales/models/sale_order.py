@@ -9,6 +9,14 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount, formatLang
 
 QUOTATION_STATES = ("draft", "sent")
+PROPOSAL_TYPES = [("standard", "Standard"), ("individual", "Individual")]
+APPROVAL_STATES = [
+    ("not_required", "Not Required"),
+    ("required", "Required"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+]
 # Approval states in which a quotation may not reach the client.
 APPROVAL_MISSING = ("required", "to_approve", "rejected")
 # Days after which a sent proposal that the client has not opened is checked with them.
@@ -231,7 +239,7 @@ class SaleOrder(models.Model):
         string="VIP Client", compute="_compute_vip_is_vip_client", store=True, index=True
     )
     vip_proposal_type = fields.Selection(
-        [("standard", "Standard"), ("individual", "Individual")],
+        PROPOSAL_TYPES,
         string="Proposal Type",
         default="standard",
         required=True,
@@ -254,13 +262,7 @@ class SaleOrder(models.Model):
         string="Why Approval Is Needed", compute="_compute_vip_approval_reasons"
     )
     vip_approval_state = fields.Selection(
-        [
-            ("not_required", "Not Required"),
-            ("required", "Required"),
-            ("to_approve", "To Approve"),
-            ("approved", "Approved"),
-            ("rejected", "Rejected"),
-        ],
+        APPROVAL_STATES,
         string="Approval",
         compute="_compute_vip_approval_state",
         store=True,

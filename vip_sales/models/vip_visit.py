@@ -3,6 +3,9 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+VISIT_KINDS = [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")]
+VISIT_STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
+VISIT_RESULTS = [("order", "Order taken"), ("no_order", "No order"), ("info", "Information only")]
 CALL_KINDS = ("phone", "video")
 
 
@@ -46,13 +49,13 @@ class VipVisit(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     duration = fields.Float(string="Duration (hours)", default=1.0)
     kind = fields.Selection(
-        [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")],
+        VISIT_KINDS,
         required=True,
         default="onsite",
         tracking=True,
     )
     state = fields.Selection(
-        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        VISIT_STATES,
         string="Status",
         default="planned",
         required=True,
@@ -61,7 +64,7 @@ class VipVisit(models.Model):
         tracking=True,
     )
     result = fields.Selection(
-        [("order", "Order taken"), ("no_order", "No order"), ("info", "Information only")],
+        VISIT_RESULTS,
         copy=False,
         tracking=True,
     )

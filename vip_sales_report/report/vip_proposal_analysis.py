@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.vip_sales.models.sale_order import APPROVAL_STATES, PROPOSAL_TYPES
+
 
 class VipProposalAnalysis(models.Model):
     """Quotations and orders of VIP clients, one row per proposal: its type, approval, outcome
@@ -41,15 +43,9 @@ class VipProposalAnalysis(models.Model):
     tier_id = fields.Many2one("vip.tier", string="VIP Tier", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
-    proposal_type = fields.Selection([("standard", "Standard"), ("individual", "Individual")], readonly=True)
+    proposal_type = fields.Selection(PROPOSAL_TYPES, readonly=True)
     approval_state = fields.Selection(
-        [
-            ("not_required", "Not Required"),
-            ("required", "Required"),
-            ("to_approve", "To Approve"),
-            ("approved", "Approved"),
-            ("rejected", "Rejected"),
-        ],
+        APPROVAL_STATES,
         string="Approval",
         readonly=True,
     )

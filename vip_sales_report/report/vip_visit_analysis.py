@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.vip_sales.models.vip_visit import VISIT_KINDS, VISIT_RESULTS, VISIT_STATES
+
 
 class VipVisitAnalysis(models.Model):
     """Visits and calls of VIP clients, one row per contact, with the orders taken in it."""
@@ -36,15 +38,9 @@ class VipVisitAnalysis(models.Model):
     manager_id = fields.Many2one("res.users", string="Client Owner", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Client", readonly=True)
     tier_id = fields.Many2one("vip.tier", string="VIP Tier", readonly=True)
-    kind = fields.Selection(
-        [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")], readonly=True
-    )
-    state = fields.Selection(
-        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")], string="Status", readonly=True
-    )
-    result = fields.Selection(
-        [("order", "Order taken"), ("no_order", "No order"), ("info", "Information only")], readonly=True
-    )
+    kind = fields.Selection(VISIT_KINDS, readonly=True)
+    state = fields.Selection(VISIT_STATES, string="Status", readonly=True)
+    result = fields.Selection(VISIT_RESULTS, readonly=True)
     no_order_reason_id = fields.Many2one("vip.no.order.reason", string="No-Order Reason", readonly=True)
     trip_id = fields.Many2one("vip.trip", string="Business Trip", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
