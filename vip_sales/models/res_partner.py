@@ -486,6 +486,13 @@ class ResPartner(models.Model):
     def _vip_user_is_head(self):
         return self.env.su or self.env.user.has_group("vip_sales.group_vip_head")
 
+    def _vip_not_own_clients(self):
+        """The clients of ``self`` that the current user may not act on as their owner: none
+        for the head of sales, else those whose VIP manager is somebody else."""
+        if self._vip_user_is_head():
+            return self.browse()
+        return self.filtered(lambda client: client.vip_manager_id != self.env.user)
+
     def _vip_changing(self, vals, fnames):
         """The partners of ``self`` on which ``vals`` changes the value of one of ``fnames``."""
         fields_ = [self._fields[fname] for fname in fnames if fname in vals]
@@ -546,15 +553,13 @@ class ResPartner(models.Model):
         A VIP manager writes to his own clients; the head writes to any.
         """
         clients = self.commercial_partner_id
-        if not self._vip_user_is_head():
-            others = clients.filtered(lambda c: c.vip_manager_id != self.env.user)
-            if others:
-                raise UserError(
-                    self.env._(
-                        "You can only send info letters to your own VIP clients, not to: %(clients)s.",
-                        clients=", ".join(others.mapped("display_name")),
-                    )
+        if others := clients._vip_not_own_clients():
+            raise UserError(
+                self.env._(
+                    "You can only send info letters to your own VIP clients, not to: %(clients)s.",
+                    clients=", ".join(others.mapped("display_name")),
                 )
+            )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Send Info Letter"),

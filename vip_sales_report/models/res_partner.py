@@ -14,10 +14,5 @@ class ResPartner(models.Model):
         action["display_name"] = self.env._("Best Sellers: %(client)s", client=client.display_name)
         action["domain"] = [("tier_id", "=", client.vip_tier_id.id)]
         # Another manager's client: the tier's best sellers, without what the client buys.
-        action["context"] = {"vip_client_id": client.id} if client._vip_may_see_purchases() else {}
+        action["context"] = {} if client._vip_not_own_clients() else {"vip_client_id": client.id}
         return action
-
-    def _vip_may_see_purchases(self):
-        """Whether the current user may see what this client buys: its VIP manager or the head."""
-        self.ensure_one()
-        return self.env.user.has_group("vip_sales.group_vip_head") or self.vip_manager_id == self.env.user

@@ -151,7 +151,7 @@ class VipBestSeller(models.Model):
         if not client_id:
             return set()
         client = self.env["res.partner"].browse(client_id)
-        if not client._vip_may_see_purchases():
+        if client._vip_not_own_clients():
             raise AccessError(
                 self.env._(
                     "Only the VIP manager of %(client)s and the head of sales see what the client buys.",

@@ -30,9 +30,7 @@ class VipClientPassport(models.AbstractModel):
                     clients=", ".join(not_vip.mapped("display_name")),
                 )
             )
-        if self.env.user.has_group("vip_sales.group_vip_head"):
-            return
-        if others := clients.filtered(lambda client: client.vip_manager_id != self.env.user):
+        if others := clients._vip_not_own_clients():
             raise AccessError(
                 self.env._(
                     "You can only print the passport of your own clients, not of %(clients)s.",
