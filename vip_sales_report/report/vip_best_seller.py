@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from .vip_sales_analysis import VipSalesAnalysis
+
 # The period of the best sellers: the view and the "already buys" flag look this far back.
 BEST_SELLER_DAYS = 365
 
@@ -30,23 +32,12 @@ class VipBestSeller(models.Model):
     _auto = False
     _rec_name = "product_tmpl_id"
     _order = "tier_id, rank, id"
-    # Flushed before the view is read (see the columns of _query).
+    # Flushed before the view is read: what the sales analysis reads, the lines' delivery flag
+    # and the products' type.
     _depends = {
-        "sale.order": ["company_id", "currency_rate", "date_order", "partner_id", "state"],
-        "sale.order.line": [
-            "display_type",
-            "is_delivery",
-            "order_id",
-            "price_subtotal",
-            "product_id",
-            "product_uom_id",
-            "product_uom_qty",
-        ],
-        "res.partner": ["commercial_partner_id", "is_vip", "vip_tier_id"],
-        "res.company": ["currency_id"],
-        "product.product": ["product_tmpl_id"],
-        "product.template": ["categ_id", "type", "uom_id"],
-        "uom.uom": ["factor"],
+        **VipSalesAnalysis._depends,
+        "sale.order.line": [*VipSalesAnalysis._depends["sale.order.line"], "is_delivery"],
+        "product.template": [*VipSalesAnalysis._depends["product.template"], "type"],
     }
 
     company_id = fields.Many2one("res.company", readonly=True)
@@ -80,47 +71,36 @@ class VipBestSeller(models.Model):
     def _query(self):
         """Goods sold to the VIP clients of each tier in confirmed orders of the last 365 days.
 
-        The client and its tier are the order's commercial partner's; quantities are in the
-        product's unit, amounts untaxed in the currency of the order's company, as in the
-        sales analysis. Sections, notes, delivery and service lines are left out. A row's id
-        is its first order line's, stable as long as the lines are.
+        Built on the sales analysis, whose rows are the VIP clients' confirmed order lines with
+        the client's tier, the quantity in the product's unit and the untaxed amount in the
+        currency of the order's company; delivery and service lines are left out here. A row's
+        id is its first order line's, stable as long as the lines are.
         """
         return SQL(
             """
-            SELECT MIN(l.id) AS id,
-                   s.company_id AS company_id,
-                   company.currency_id AS currency_id,
-                   client.vip_tier_id AS tier_id,
-                   p.product_tmpl_id AS product_tmpl_id,
-                   t.categ_id AS categ_id,
+            SELECT MIN(a.id) AS id,
+                   a.company_id AS company_id,
+                   a.currency_id AS currency_id,
+                   a.tier_id AS tier_id,
+                   a.product_tmpl_id AS product_tmpl_id,
+                   a.categ_id AS categ_id,
                    t.uom_id AS uom_id,
-                   SUM(%(quantity)s) AS quantity,
-                   SUM(%(amount)s) AS amount_untaxed,
-                   COUNT(DISTINCT client.id) AS client_count,
+                   SUM(a.quantity) AS quantity,
+                   SUM(a.amount_untaxed) AS amount_untaxed,
+                   COUNT(DISTINCT a.partner_id) AS client_count,
                    RANK() OVER (
-                       PARTITION BY s.company_id, client.vip_tier_id
-                       ORDER BY SUM(%(quantity)s) DESC, SUM(%(amount)s) DESC
+                       PARTITION BY a.company_id, a.tier_id
+                       ORDER BY SUM(a.quantity) DESC, SUM(a.amount_untaxed) DESC
                    ) AS rank
-              FROM sale_order_line l
-              JOIN sale_order s ON s.id = l.order_id
-              JOIN res_company company ON company.id = s.company_id
-              JOIN res_partner customer ON customer.id = s.partner_id
-              JOIN res_partner client ON client.id = customer.commercial_partner_id
-              JOIN product_product p ON p.id = l.product_id
-              JOIN product_template t ON t.id = p.product_tmpl_id
-              JOIN uom_uom line_uom ON line_uom.id = l.product_uom_id
-              JOIN uom_uom product_uom ON product_uom.id = t.uom_id
-             WHERE s.state = 'sale'
-               AND s.date_order >= (NOW() AT TIME ZONE 'UTC') - INTERVAL '1 day' * %(days)s
-               AND client.is_vip
-               AND l.display_type IS NULL
+              FROM %(sales)s a
+              JOIN sale_order_line l ON l.id = a.id
+              JOIN product_template t ON t.id = a.product_tmpl_id
+             WHERE a.date >= (NOW() AT TIME ZONE 'UTC') - INTERVAL '1 day' * %(days)s
                AND l.is_delivery IS NOT TRUE
                AND t.type = 'consu'
-             GROUP BY s.company_id, company.currency_id, client.vip_tier_id,
-                      p.product_tmpl_id, t.categ_id, t.uom_id
+             GROUP BY a.company_id, a.currency_id, a.tier_id, a.product_tmpl_id, a.categ_id, t.uom_id
             """,
-            quantity=SQL("l.product_uom_qty * line_uom.factor / product_uom.factor"),
-            amount=SQL("l.price_subtotal / COALESCE(NULLIF(s.currency_rate, 0), 1)"),
+            sales=SQL.identifier(self.env["vip.sales.analysis"]._table),
             days=BEST_SELLER_DAYS,
         )
 
