@@ -6,14 +6,11 @@ numbers and rolls everything back:
     python3 bench/bench_approval.py -d <database with vip_sales> [--orders 1000] [--lines 5]
 """
 
-import argparse
-import os
 import time
 
-import odoo
-from odoo import SUPERUSER_ID, Command, api
-from odoo.modules.registry import Registry
-from odoo.tools import config
+from benchlib import bench_parser, rolled_back_env
+
+from odoo.fields import Command
 
 
 def timed(label, func, count):
@@ -121,25 +118,13 @@ def run(env, orders_count, lines_count):
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("-d", "--database", required=True)
+    parser = bench_parser(__doc__)
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--lines", type=int, default=5)
     args = parser.parse_args()
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    config.parse_config(
-        ["--addons-path", root, "--db_host", os.environ.get("PGHOST", "127.0.0.1"), "-d", args.database]
-    )
-    odoo.modules.module.initialize_sys_path()
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        try:
-            run(env, args.orders, args.lines)
-        finally:
-            cr.rollback()
+    # Tracking and logging stay on: they are part of what an approval costs.
+    with rolled_back_env(args, {"tracking_disable": False, "mail_create_nolog": False}) as env:
+        run(env, args.orders, args.lines)
 
 
 if __name__ == "__main__":

@@ -13,47 +13,24 @@ and a quotation. Then it times:
 - the logistics totals of a 500-line order (time and number of queries).
 """
 
-import argparse
-import os
 import statistics
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import bench_parser, rolled_back_env
+
+from odoo.fields import Command
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--db_host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db_port", default=os.environ.get("PGPORT", "5432"))
+    parser = bench_parser(__doc__)
     parser.add_argument("--repeat", type=int, default=5, help="runs of the preview timing")
     args = parser.parse_args()
-
-    from odoo.tools import config  # noqa: PLC0415 (Odoo is imported once the arguments are valid)
-
-    config.parse_config(
-        [
-            "-d",
-            args.database,
-            f"--addons-path={ROOT}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-        ]
-    )
-    from odoo import SUPERUSER_ID, Command, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
-        try:
-            run(env, Command, args.repeat)
-        finally:
-            cr.rollback()
+    with rolled_back_env(args) as env:
+        run(env, args.repeat)
 
 
-def run(env, Command, repeat):
+def run(env, repeat):
     colour = env["product.attribute"].create(
         {
             "name": "Bench colour",

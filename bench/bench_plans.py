@@ -7,31 +7,16 @@ confirmed orders with one INSERT ... SELECT), computes the plans' actual amounts
 cache, prints the time and the number of queries of each scenario, then rolls back.
 """
 
-import argparse
-import os
 import time
 from datetime import date
-from pathlib import Path
 
+from benchlib import bench_parser, rolled_back_env
 from dateutil.relativedelta import relativedelta
 
-import odoo
-from odoo.modules.registry import Registry
-from odoo.tools import SQL, config
+from odoo.tools import SQL
 
-ROOT = Path(__file__).resolve().parent.parent
 CLIENTS_PER_MANAGER = 5
 YEAR = 2025
-
-
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--managers", type=int, default=200)
-    parser.add_argument("--orders", type=int, default=200_000)
-    parser.add_argument("--db_host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db_port", default=os.environ.get("PGPORT", "5432"))
-    return parser.parse_args()
 
 
 def build(env, managers_count, orders_count):
@@ -149,47 +134,28 @@ def measure(env, plans):
 
 
 def main():
-    args = parse_args()
-    config.parse_config(
-        [
-            "--addons-path",
-            str(ROOT),
-            "--db_host",
-            args.db_host,
-            "--db_port",
-            args.db_port,
-            "-d",
-            args.database,
-            "--log-level",
-            "warn",
-        ]
-    )
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        # Chatter tracking of the bench records would only slow their creation down.
-        context = {"tz": "Europe/Moscow", "tracking_disable": True, "mail_create_nolog": True}
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, context)
-        try:
-            managers, clients, build_time = build(env, args.managers, args.orders)
+    parser = bench_parser(__doc__.splitlines()[0])
+    parser.add_argument("--managers", type=int, default=200)
+    parser.add_argument("--orders", type=int, default=200_000)
+    args = parser.parse_args()
+    with rolled_back_env(args, {"tz": "Europe/Moscow"}) as env:
+        managers, clients, build_time = build(env, args.managers, args.orders)
+        print(
+            f"data: {len(managers)} managers, {len(clients)} clients, {args.orders} confirmed orders "
+            f"(built in {build_time:.1f} s)"
+        )
+        for kind, label in (
+            ("months", "monthly plans over all clients"),
+            ("with-clients", "monthly plans, plus one client plan a month per manager"),
+            ("half-months", "plans of half a month (daily buckets)"),
+        ):
+            plans = create_plans(env, managers, clients, kind)
+            elapsed, queries, total = measure(env, plans)
             print(
-                f"data: {len(managers)} managers, {len(clients)} clients, {args.orders} confirmed orders "
-                f"(built in {build_time:.1f} s)"
+                f"{len(plans):>5} {label:<58} {elapsed:6.2f} s  {queries:>2} queries  "
+                f"(actual total {total:,.0f})"
             )
-            for kind, label in (
-                ("months", "monthly plans over all clients"),
-                ("with-clients", "monthly plans, plus one client plan a month per manager"),
-                ("half-months", "plans of half a month (daily buckets)"),
-            ):
-                plans = create_plans(env, managers, clients, kind)
-                elapsed, queries, total = measure(env, plans)
-                print(
-                    f"{len(plans):>5} {label:<58} {elapsed:6.2f} s  {queries:>2} queries  "
-                    f"(actual total {total:,.0f})"
-                )
-                plans.unlink()
-        finally:
-            cr.rollback()
-    print("rolled back")
+            plans.unlink()
 
 
 if __name__ == "__main__":

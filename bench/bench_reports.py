@@ -19,13 +19,12 @@ benchmark's time on creating them). Then it times:
   order with the "already buys" flag of the client.
 """
 
-import argparse
-import os
 import resource
 import time
 import tracemalloc
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import bench_parser, rolled_back_env
+
 PRODUCTS = 50
 LINES_PER_ORDER = 10
 SURVEYS_PER_STORE = 4
@@ -33,44 +32,21 @@ VISITS_PER_CLIENT = 20
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-d", "--database", required=True)
+    parser = bench_parser(__doc__)
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--stores", type=int, default=4000)
     parser.add_argument("--lines", type=int, default=200000)
     parser.add_argument("--managers", type=int, default=20)
-    parser.add_argument("--db_host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db_port", default=os.environ.get("PGPORT", "5432"))
     args = parser.parse_args()
-
-    from odoo.tools import config  # noqa: PLC0415 (Odoo is configured once the arguments are valid)
-
-    config.parse_config(
-        [
-            "-d",
-            args.database,
-            f"--addons-path={ROOT}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-        ]
-    )
-    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
-        try:
-            data = measure("build the data", lambda: build(env, args))
-            cr.execute(
-                "ANALYZE sale_order, sale_order_line, res_partner, vip_sales_plan, vip_store, "
-                "vip_share_survey, vip_visit"
-            )
-            time_reports(env, data)
-            time_pivots(env, data)
-            time_best_sellers(env, data)
-        finally:
-            cr.rollback()
+    with rolled_back_env(args) as env:
+        data = measure("build the data", lambda: build(env, args))
+        env.cr.execute(
+            "ANALYZE sale_order, sale_order_line, res_partner, vip_sales_plan, vip_store, "
+            "vip_share_survey, vip_visit"
+        )
+        time_reports(env, data)
+        time_pivots(env, data)
+        time_best_sellers(env, data)
 
 
 def measure(label, func):

@@ -12,17 +12,12 @@ The database is reached as Odoo's command line would (PGHOST, PGPORT, PGUSER, or
 --db_host/--db_port/--db_user).
 """
 
-import argparse
-import os
 import statistics
 import time
-from pathlib import Path
 
-import odoo
-from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
+from benchlib import bench_parser, rolled_back_env
+
 from odoo.tests.common import new_test_user
-from odoo.tools import config
 
 KPI_FIELDS = [
     "vip_store_count",
@@ -33,22 +28,6 @@ KPI_FIELDS = [
     "vip_assortment_share_gap",
     "vip_sku_sold_count",
 ]
-
-
-def parse_args():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--clients", type=int, default=5000)
-    parser.add_argument("--stores", type=int, default=4, help="stores per client")
-    parser.add_argument("--surveys", type=int, default=12, help="surveys per store")
-    parser.add_argument("--orders", type=int, default=3, help="confirmed orders per client")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--db_host", default=os.environ.get("PGHOST", "127.0.0.1"))
-    parser.add_argument("--db_port", default=os.environ.get("PGPORT", "5432"))
-    parser.add_argument("--db_user", default=os.environ.get("PGUSER"))
-    return parser.parse_args()
 
 
 def build(env, args):
@@ -124,9 +103,10 @@ def build(env, args):
     cr.execute(
         """
         INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id, company_id,
-                                date_order, state, user_id)
+                                date_order, state, user_id, vip_proposal_type)
              SELECT 'BENCH/' || p.id || '/' || o, p.id, p.id, p.id, %(company)s,
-                    now() - make_interval(days => (p.id * 37 + o * 101) %% 540), 'sale', %(owner)s
+                    now() - make_interval(days => (p.id * 37 + o * 101) %% 540), 'sale', %(owner)s,
+                    'standard'
                FROM unnest(%(partners)s) p(id), generate_series(1, %(orders)s) o
           RETURNING id, partner_id
         """,
@@ -180,18 +160,14 @@ def measure(partners, runs, how):
 
 
 def main():
-    args = parse_args()
-    config.parse_config(
-        [
-            f"--addons-path={Path(__file__).resolve().parent.parent}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            *([f"--db_user={args.db_user}"] if args.db_user else []),
-        ]
-    )
-    registry = Registry(args.database)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    parser = bench_parser(__doc__)
+    parser.add_argument("--clients", type=int, default=5000)
+    parser.add_argument("--stores", type=int, default=4, help="stores per client")
+    parser.add_argument("--surveys", type=int, default=12, help="surveys per store")
+    parser.add_argument("--orders", type=int, default=3, help="confirmed orders per client")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with rolled_back_env(args) as env:
         start = time.perf_counter()
         partners, owner = build(env, args)
         print(
@@ -223,10 +199,7 @@ def main():
             f"recomputing the latest survey of {len(stores)} stores"
             f" from {len(stores) * args.surveys} surveys: {time.perf_counter() - start:.1f} s"
         )
-        cr.rollback()
-    print("rolled back")
 
 
 if __name__ == "__main__":
-    odoo.netsvc.init_logger()
     main()

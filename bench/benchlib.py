@@ -1,0 +1,57 @@
+"""What the benchmarks share: their database arguments and a transaction that is rolled back.
+
+parser = bench_parser(__doc__)
+parser.add_argument("--clients", type=int, default=1000)
+args = parser.parse_args()
+with rolled_back_env(args) as env:
+    ...
+"""
+
+import argparse
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bench_parser(doc):
+    """An argument parser with the database to run in (``-d``) and how to reach PostgreSQL."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-d", "--database", required=True, help="a database with both modules installed")
+    parser.add_argument("--db_host", default=os.environ.get("PGHOST", "127.0.0.1"))
+    parser.add_argument("--db_port", default=os.environ.get("PGPORT", "5432"))
+    parser.add_argument("--db_user", default=os.environ.get("PGUSER"))
+    return parser
+
+
+@contextmanager
+def rolled_back_env(args, context=None):
+    """The superuser's environment on ``args.database``, in a transaction rolled back at the
+    end: a benchmark leaves the database as it found it. Chatter tracking is off, since it
+    would only slow the creation of the bench records down."""
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415 (Odoo is configured once the arguments are valid)
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+    from odoo.tools import config  # noqa: PLC0415
+
+    config.parse_config(
+        [
+            "-d",
+            args.database,
+            f"--addons-path={ROOT}",
+            f"--db_host={args.db_host}",
+            f"--db_port={args.db_port}",
+            *([f"--db_user={args.db_user}"] if args.db_user else []),
+            "--log-level=warn",
+        ]
+    )
+    registry = Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(
+            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True, **(context or {})}
+        )
+        try:
+            yield env
+        finally:
+            cr.rollback()
+            print("rolled back")
