@@ -1,10 +1,9 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.dates import user_day_start
 from .vip_visit import CALL_KINDS
 
 # The tasks of the daily action that a contact answers: the kind of a new contact, and the
@@ -45,7 +44,7 @@ class MailActivity(models.Model):
                 ("user_id", "=", self.env.uid),
                 ("state", "=", "planned"),
                 ("kind", "in", planned_kinds),
-                ("date", "<", self._vip_tomorrow_start()),
+                ("date", "<", user_day_start(self.env, fields.Date.context_today(self) + timedelta(days=1))),
             ],
             order="date, id",
             limit=1,
@@ -53,9 +52,3 @@ class MailActivity(models.Model):
         if visit:
             return visit._done_dialog_action()
         return visit._done_dialog_action(partner_id=self.res_id, kind=new_kind)
-
-    def _vip_tomorrow_start(self):
-        """Start of the user's tomorrow, as a UTC datetime."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
-        return tz.localize(datetime.combine(tomorrow, time.min)).astimezone(pytz.utc).replace(tzinfo=None)

@@ -1,1 +1,2 @@
 from . import ru_requisites
+from . import dates

@@ -1,12 +1,13 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
+
+from odoo.addons.vip_sales.tools.dates import user_day_start
 
 
 class VipReportExport(models.TransientModel):
@@ -101,11 +102,7 @@ class VipReportExport(models.TransientModel):
         start, end = self.date_from, self.date_to + timedelta(days=1)
         if field.type != "datetime":
             return start, end
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        return tuple(
-            tz.localize(datetime.combine(day, time.min)).astimezone(pytz.UTC).replace(tzinfo=None)
-            for day in (start, end)
-        )
+        return user_day_start(self.env, start), user_day_start(self.env, end)
 
     def _vip_domain(
         self, model_name, date_field=None, manager_field="manager_id", partner_field="partner_id"
