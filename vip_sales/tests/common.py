@@ -3,6 +3,14 @@ from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
+RUSSIAN = "ru_RU"
+
+
+def load_russian(env, modules=("vip_sales",)):
+    """Activate Russian and load the Russian terms of ``modules`` into the test database."""
+    env["res.lang"]._activate_lang(RUSSIAN)
+    env["ir.module.module"]._load_module_terms(list(modules), [RUSSIAN], overwrite=True)
+
 
 class VipSalesCommon(BaseCommon):
     """Users of every role and a few VIP clients, built without demo data.

@@ -1,6 +1,6 @@
 from odoo.tests import tagged
 
-from .common import VipSalesCommon
+from .common import VipSalesCommon, load_russian
 
 
 @tagged("post_install", "-at_install")
@@ -59,8 +59,7 @@ class TestDailyActivities(VipSalesCommon):
         self.assertEqual(len(self._open_activities(partners)), 300)
 
     def test_summaries_in_the_owners_language(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(["vip_sales"], ["ru_RU"], overwrite=True)
+        load_russian(self.env)
         self.manager1.lang = "ru_RU"
         self.env["res.partner"]._cron_vip_schedule_activities()
         call_due = self.env.ref("vip_sales.mail_act_type_vip_call_due")

@@ -5,7 +5,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.convert import convert_file
 from odoo.tools.misc import file_path
 
-RUSSIAN = "ru_RU"
+from .common import RUSSIAN, load_russian
 
 
 @tagged("post_install", "-at_install")
@@ -59,8 +59,7 @@ class TestDemoData(TransactionCase):
                     self.assertIn(f"{name}@{RUSSIAN}", given, "a translatable demo value needs its Russian")
 
     def test_demo_comes_out_in_the_users_language(self):
-        self.env["res.lang"]._activate_lang(RUSSIAN)
-        self.env["ir.module.module"]._load_module_terms(["vip_sales"], [RUSSIAN], overwrite=True)
+        load_russian(self.env)
         checked = 0
         for _filename, record in self._demo_records():
             for field in record.iter("field"):

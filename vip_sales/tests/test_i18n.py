@@ -4,6 +4,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
+from .common import load_russian
+
 MODULES = ("vip_sales", "vip_sales_report")
 
 
@@ -31,8 +33,7 @@ class TestRussianTranslation(TransactionCase):
                 )
 
     def test_interface_comes_out_in_russian(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(list(MODULES), ["ru_RU"], overwrite=True)
+        load_russian(self.env, MODULES)
         env_ru = self.env(context={"lang": "ru_RU"})
         self.assertEqual(env_ru.ref("vip_sales.vip_sales_menu_root").name, "VIP-продажи")
         self.assertEqual(env_ru.ref("vip_sales.group_vip_head").name, "Руководитель отдела продаж")

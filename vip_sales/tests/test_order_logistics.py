@@ -1,6 +1,7 @@
 from odoo import Command
 from odoo.tests import Form, tagged
 
+from .common import load_russian
 from .logistics_common import VipLogisticsCommon
 
 
@@ -115,8 +116,7 @@ class TestOrderLogistics(VipLogisticsCommon):
         self.assertIn("1 × Gazelle", html)
         self.assertIn("Tonnage (t)", html)
         # A Russian client reads the units in Russian too.
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(["vip_sales"], ["ru_RU"], overwrite=True)
+        load_russian(self.env)
         order.partner_id.lang = "ru_RU"
         html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
         self.assertIn("Тоннаж (т)", html.decode())

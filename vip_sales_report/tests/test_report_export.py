@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.vip_sales.tests.common import load_russian
+
 from .common import VipReportCommon
 
 
@@ -299,10 +301,7 @@ class TestReportExport(VipReportCommon):
 
     def test_workbook_in_russian(self):
         """A Russian-speaking manager gets the workbook in Russian, from the shipped ru.po."""
-        self.env["res.lang"]._activate_lang("ru_RU")
-        self.env["ir.module.module"]._load_module_terms(
-            ["vip_sales", "vip_sales_report"], ["ru_RU"], overwrite=True
-        )
+        load_russian(self.env, ("vip_sales", "vip_sales_report"))
         self.manager1.lang = "ru_RU"
         workbook = self._render_xlsx(self._export(self.manager1, "logistics"))
         self.assertIn("Логистика заказов", workbook.sheetnames)
