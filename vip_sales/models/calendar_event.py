@@ -16,9 +16,10 @@ class CalendarEvent(models.Model):
         The visit is written with the rights of whoever moves the event, so that somebody who may
         not change the visit cannot move it through the calendar either.
         """
-        visits = self.env["vip.visit"].sudo().search([("calendar_event_id", "in", self.ids)])
-        for visit in visits.sudo(False):
-            event = visit.calendar_event_id.sudo()
+        # A visit's event points at its visit (vip.visit._sync_calendar_events): other events
+        # of the calendar, which most moves are, cost no query.
+        for event in self.sudo().filtered(lambda event: event.res_model == "vip.visit" and event.res_id):
+            visit = self.env["vip.visit"].browse(event.res_id)
             visit.with_context(vip_visit_sync=True).write(
                 {"date": event.start, "duration": (event.stop - event.start).total_seconds() / 3600}
             )
