@@ -5,11 +5,13 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class VipHandover(models.Model):
-    """The hand-over of a client by the active-sales manager (or the head) to a VIP manager.
+    """The hand-over of a client by its owner (active sales, its VIP manager, or the head) to
+    another VIP manager.
 
-    Accepting it is the one controlled exception to "only the head changes a client's tier and
-    owner": the receiving manager, who does not own the client yet, accepts it, and the
-    acceptance applies the change as superuser once it has checked who accepts.
+    Accepting it is the one controlled exception to "only the head changes a client's owner":
+    the receiving manager, who does not own the client yet, accepts it, and the acceptance
+    applies the change as superuser once it has checked who gives and who accepts. A prospect
+    gets the tier its salesperson proposes; a VIP client keeps its tier (the head changes it).
     """
 
     _name = "vip.handover"
@@ -76,14 +78,42 @@ class VipHandover(models.Model):
                 manager=handover.to_user_id.name or "",
             )
 
-    @api.constrains("to_user_id")
+    @api.constrains("to_user_id", "from_user_id", "partner_id", "tier_id")
     def _check_to_user_id(self):
-        for handover in self:
-            if not handover.to_user_id._has_group("vip_sales.group_vip_manager"):
+        for handover in self.filtered(lambda h: h.state == "draft"):
+            receiver = handover.to_user_id
+            if not receiver._has_group("vip_sales.group_vip_manager"):
                 raise ValidationError(
                     self.env._(
                         "%(user)s is not a VIP manager: a client is handed over to a VIP manager.",
-                        user=handover.to_user_id.name,
+                        user=receiver.name,
+                    )
+                )
+            if receiver == handover.from_user_id:
+                raise ValidationError(
+                    self.env._(
+                        "A hand-over moves %(client)s to another person: %(user)s cannot hand it "
+                        "over to themselves. Choose the VIP manager who takes it over.",
+                        client=handover.partner_id.display_name,
+                        user=receiver.name,
+                    )
+                )
+            if receiver == handover._vip_owner():
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s already owns %(client)s: choose the VIP manager who takes it over.",
+                        client=handover.partner_id.display_name,
+                        user=receiver.name,
+                    )
+                )
+            client = handover.partner_id.commercial_partner_id
+            if client.is_vip and handover.tier_id != client.vip_tier_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(client)s keeps its tier %(tier)s when it changes hands: only the head of "
+                        "sales changes a tier, on the client's card.",
+                        client=client.display_name,
+                        tier=client.vip_tier_id.name,
                     )
                 )
 
@@ -105,8 +135,18 @@ class VipHandover(models.Model):
                 raise UserError(self.env._("A hand-over is accepted with its Accept button."))
             if any(handover.state == "done" for handover in self):
                 raise UserError(self.env._("An accepted hand-over cannot be changed."))
+            if not self.env.user.has_group("vip_sales.group_vip_head") and (
+                others := self.filtered(lambda handover: handover.from_user_id != self.env.user)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only %(user)s, who hands the client over, or the head of sales changes "
+                        "this hand-over.",
+                        user=others[0].from_user_id.name,
+                    )
+                )
         result = super().write(vals)
-        if "partner_id" in vals:
+        if {"partner_id", "from_user_id", "tier_id"} & set(vals):
             self._check_can_hand_over()
         return result
 
@@ -117,21 +157,42 @@ class VipHandover(models.Model):
                 self.env._("An accepted hand-over is the client's history: it cannot be deleted.")
             )
 
+    def _vip_owner(self):
+        """Who owns the client now: its VIP manager, or the salesperson of a prospect."""
+        self.ensure_one()
+        client = self.partner_id.commercial_partner_id
+        return client.vip_manager_id if client.is_vip else client.user_id
+
     def _check_can_hand_over(self):
-        """A VIP client is handed over by its owner or the head, not by another manager."""
-        if self.env.su or self.env.user.has_group("vip_sales.group_vip_head"):
+        """Who gives a client away: its owner (or the head), in his own name, with its tier."""
+        if self.env.su:
             return
         for handover in self:
-            client = handover.partner_id.commercial_partner_id
-            if client.is_vip and client.vip_manager_id != self.env.user:
+            if handover.from_user_id != self.env.user and not self.env.user.has_group(
+                "vip_sales.group_vip_head"
+            ):
                 raise AccessError(
                     self.env._(
-                        "%(client)s is the VIP client of %(owner)s: only they or the head of sales "
-                        "can hand it over.",
-                        client=client.display_name,
-                        owner=client.vip_manager_id.name,
+                        "You hand over clients in your own name, not in the name of %(user)s.",
+                        user=handover.from_user_id.name,
                     )
                 )
+            if problem := handover._vip_giver_problem():
+                raise AccessError(problem)
+
+    def _vip_giver_problem(self):
+        """Why the giving user may not (or no longer) hand the client over, or False: the owner
+        of the client or the head of sales gives it."""
+        self.ensure_one()
+        giver = self.from_user_id
+        owner = self._vip_owner()
+        if not owner or owner == giver or giver._has_group("vip_sales.group_vip_head"):
+            return False
+        return self.env._(
+            "%(client)s belongs to %(owner)s: only they or the head of sales can hand it over.",
+            client=self.partner_id.commercial_partner_id.display_name,
+            owner=owner.name,
+        )
 
     def action_accept(self):
         """Accept the hand-over: the client gets its tier, owner and salesperson.
@@ -151,12 +212,18 @@ class VipHandover(models.Model):
                     manager=self.to_user_id.name,
                 )
             )
+        # The client may have changed hands or tier since the hand-over was made.
+        if problem := self._vip_giver_problem():
+            raise UserError(problem)
         self.sudo()._apply()
         return True
 
     def _apply(self):
         self.ensure_one()
         client = self.partner_id.commercial_partner_id
+        if client.is_vip:
+            # The head may have changed the tier on the card since: that tier stays.
+            self.tier_id = client.vip_tier_id
         client.write(
             {
                 "vip_tier_id": self.tier_id.id,

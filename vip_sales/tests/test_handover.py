@@ -96,9 +96,9 @@ class TestHandover(VipClientCardCommon):
 
     def test_a_vip_client_is_handed_over_by_its_owner_or_the_head(self):
         with self.assertRaisesText(AccessError, "only they or the head of sales can hand it over"):
-            self._hand_over(self.client1, self.manager2, user=self.manager2)
+            self._hand_over(self.client1, self.head, user=self.manager2)
         quotation = self._order(self.client1)
-        handover = self._hand_over(self.client1, self.manager2, user=self.manager1)
+        handover = self._hand_over(self.client1, self.manager2, user=self.manager1, tier=self.client1.vip_tier_id)
         handover.with_user(self.manager2).action_accept()
         self.assertEqual(self.client1.vip_manager_id, self.manager2)
         self.assertEqual(self.client1.user_id, self.manager2)
@@ -115,3 +115,50 @@ class TestHandover(VipClientCardCommon):
         self.assertEqual(Handover.with_user(self.manager2).search([("id", "=", handover.id)]), handover)
         self.assertEqual(Handover.with_user(self.head).search([("id", "=", handover.id)]), handover)
         self.assertFalse(Handover.with_user(self.manager1).search([("id", "=", handover.id)]))
+
+    def test_a_hand_over_moves_the_client_between_two_people(self):
+        # Nobody hands a client over to himself, the head included.
+        for user, partner in ((self.manager1, self.client1), (self.manager1, self.prospect), (self.head, self.client1)):
+            with self.subTest(user=user.login), self.assertRaisesText(ValidationError, "to themselves"):
+                self._hand_over(partner, user, user=user)
+        with self.assertRaisesText(ValidationError, "already owns"):
+            self._hand_over(self.client1, self.manager1, user=self.head)
+        # A manager neither gives a prospect of active sales nor gives in another's name.
+        with self.assertRaisesText(AccessError, "belongs to"):
+            self._hand_over(self.prospect, self.manager2, user=self.manager1)
+        with self.assertRaisesText(AccessError, "in your own name"):
+            self.env["vip.handover"].with_user(self.manager1).create(
+                {
+                    "partner_id": self.client1.id,
+                    "from_user_id": self.manager2.id,
+                    "to_user_id": self.head.id,
+                    "tier_id": self.tier_gold.id,
+                }
+            )
+        self.assertFalse(self.env["vip.handover"].search([]))
+
+    def test_a_vip_client_keeps_its_tier_when_it_changes_hands(self):
+        platinum = self.env["vip.tier"].create({"name": "Platinum"})
+        for user in (self.manager1, self.head):
+            with self.subTest(user=user.login), self.assertRaisesText(ValidationError, "keeps its tier Gold"):
+                self._hand_over(self.client1, self.manager2, user=user, tier=platinum)
+        handover = self._hand_over(self.client1, self.manager2, user=self.manager1)
+        # Neither the giver nor the receiver raises it afterwards.
+        with self.assertRaisesText(ValidationError, "keeps its tier Gold"):
+            handover.with_user(self.manager1).write({"tier_id": platinum.id})
+        with self.assertRaisesText(AccessError, "who hands the client over"):
+            handover.with_user(self.manager2).write({"tier_id": platinum.id})
+        # The head changes the tier on the card meanwhile: the acceptance keeps it.
+        self.client1.with_user(self.head).vip_tier_id = platinum
+        handover.with_user(self.manager2).action_accept()
+        self.assertRecordValues(self.client1, [{"vip_tier_id": platinum.id, "vip_manager_id": self.manager2.id}])
+        self.assertEqual(handover.tier_id, platinum)
+
+    def test_acceptance_checks_the_giver_again(self):
+        handover = self._hand_over(self.prospect, self.manager2)
+        # The prospect changed hands meanwhile: the old salesperson's hand-over no longer holds.
+        self.prospect.user_id = self.manager1
+        with self.assertRaisesText(UserError, "belongs to"):
+            handover.with_user(self.manager2).action_accept()
+        self.assertFalse(self.prospect.vip_tier_id)
+        self.assertEqual(handover.state, "draft")
