@@ -8,8 +8,9 @@ class ResCompany(models.Model):
         string="Maximum Discount (%)",
         digits="Discount",
         default=10.0,
-        help="A VIP proposal with a line discount above this needs the approval of the head of "
-        "sales (a package offer's own discount is pre-approved).",
+        help="A VIP proposal with a line discounted above this, by its discount or by a price "
+        "below the product's sales price (by hand or by a pricelist), needs the approval of the "
+        "head of sales (a package offer's own discount is pre-approved).",
     )
     vip_standard_payment_term_ids = fields.Many2many(
         "account.payment.term",

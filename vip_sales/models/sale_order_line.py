@@ -1,26 +1,49 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, formatLang
 
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
-    vip_package_discount = fields.Float(
-        string="Package Discount (%)",
-        digits="Discount",
+    vip_package_id = fields.Many2one(
+        "vip.product.package",
+        string="Package Offer",
         readonly=True,
-        copy=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The package offer this line came from (package wizard).",
+    )
+    # Read from the package whenever the approval is evaluated: whatever was written on the
+    # line, the pre-approved discount is the one the head of sales configured in the package.
+    vip_package_discount = fields.Float(
+        related="vip_package_id.discount",
+        string="Package Discount (%)",
         help="Discount of the package offer this line came from: set by the head of sales in "
         "the package, it is pre-approved. Only a higher discount on the line needs approval.",
     )
 
-    @api.depends("vip_package_discount")
+    @api.depends("vip_package_id")
     def _compute_discount(self):
         res = super()._compute_discount()
         # A line of a package offer keeps the package's discount when its quantity changes.
-        for line in self.filtered("vip_package_discount"):
-            line.discount = line.vip_package_discount
+        for line in self.filtered("vip_package_id"):
+            line.discount = line.vip_package_id.discount
         return res
+
+    @api.constrains("vip_package_id", "product_id")
+    def _check_vip_package_id(self):
+        for line in self.filtered("vip_package_id"):
+            if line.product_id.product_tmpl_id not in line.vip_package_id.line_ids.product_tmpl_id:
+                raise ValidationError(
+                    self.env._(
+                        "“%(product)s” is not part of the package offer “%(package)s”: only the "
+                        "package's own products get its discount. Add the package with the "
+                        "Add Package Offer button.",
+                        product=line.product_id.display_name,
+                        package=line.vip_package_id.display_name,
+                    )
+                )
 
     def _vip_shipped_lines(self):
         """The lines of goods that travel: no section or note, delivery, service or combo line."""
@@ -80,16 +103,39 @@ class SaleOrderLine(models.Model):
             "discount",
         ]
 
+    def _vip_effective_discount(self):
+        """The discount the client gets on the line, whatever gives it: the line's discount (by
+        hand, a package's or a pricelist's), or a unit price below the product's sales price
+        (by hand, or a pricelist that lowers the price itself), in percent of the sales price."""
+        self.ensure_one()
+        if self.display_type or self.is_delivery or self.combo_item_id or not self.product_id:
+            return self.discount
+        order = self.order_id
+        company = order.company_id or self.env.company
+        product = self.product_id.with_context(**self._get_product_price_context())
+        list_price = product._price_compute(
+            "list_price",
+            uom=self.product_uom_id,
+            currency=order.currency_id or company.currency_id,
+            company=company,
+            date=fields.Date.to_date(order.date_order or fields.Datetime.now()),
+        )[product.id]
+        if list_price <= 0:
+            return self.discount
+        net_price = self.price_unit * (1.0 - self.discount / 100.0)
+        return max(self.discount, 100.0 * (1.0 - net_price / list_price))
+
     def _vip_discount_needs_approval(self):
         """A discount above the company's maximum and above the pre-approved package discount."""
         self.ensure_one()
         if self.display_type:
             return False
         digits = self.env["decimal.precision"].precision_get("Discount")
+        discount = self._vip_effective_discount()
         max_discount = self.order_id.company_id.vip_max_discount
         return (
-            float_compare(self.discount, max_discount, precision_digits=digits) > 0
-            and float_compare(self.discount, self.vip_package_discount, precision_digits=digits) > 0
+            float_compare(discount, max_discount, precision_digits=digits) > 0
+            and float_compare(discount, self.vip_package_discount, precision_digits=digits) > 0
         )
 
     def _vip_snapshot(self):

@@ -11,7 +11,8 @@ class VipVisitsCommon(VipSalesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.product = cls.env["product.product"].create({"name": "Sofa Milan", "list_price": 1000.0})
+        # Sold at whatever price the orders below give: no sales price to count a discount from.
+        cls.product = cls.env["product.product"].create({"name": "Sofa Milan", "list_price": 0.0})
 
     @classmethod
     def _order(cls, partner, user, amount, date, *, state="sale", pricelist=None):

@@ -292,7 +292,7 @@ class VipPackageAdd(models.TransientModel):
                         "product_id": product.id,
                         "product_uom_qty": quantity,
                         "discount": package.discount,
-                        "vip_package_discount": package.discount,
+                        "vip_package_id": package.id,
                         "analytic_distribution": distributions[product],
                         "sequence": sequence,
                     }

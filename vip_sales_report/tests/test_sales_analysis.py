@@ -49,11 +49,12 @@ class TestSalesAnalysis(VipReportCommon):
             {"name": "VIX", "symbol": "V", "rate_ids": [Command.create({"name": "2020-01-01", "rate": 4.0})]}
         )
         pricelist = self.env["product.pricelist"].create({"name": "VIX list", "currency_id": currency.id})
-        order = self._create_order(self.client2, [(self.chair, 1, 8000.0)], pricelist_id=pricelist.id)
+        # The chair at its sales price of 4,000 in company currency.
+        order = self._create_order(self.client2, [(self.chair, 1, 16000.0)], pricelist_id=pricelist.id)
         order.action_confirm()
         self.assertEqual(order.currency_rate, 4.0)
         amount = self._by_client(domain=[("order_id", "=", order.id)])[self.client2][0]
-        self.assertAlmostEqual(amount, 2000.0)
+        self.assertAlmostEqual(amount, 4000.0)
 
     def test_manager_sees_own_clients_only(self):
         self.assertEqual(set(self._by_client(self.manager1)), {self.client1})
