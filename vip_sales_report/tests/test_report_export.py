@@ -4,7 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.vip_sales.tests.common import load_russian
@@ -318,6 +318,23 @@ class TestReportExport(VipReportCommon):
         )
         rows = self._rows(self._load(content)["Order Logistics"], 5)
         self.assertEqual([row[0] for row in rows], [self.order1.name, "Total"])
+
+    def test_workbooks_of_quotations_obey_the_approval(self):
+        self.env.company.vip_max_discount = 10.0
+        self.quotation.order_line.discount = 30.0
+        self.assertEqual(self.quotation.vip_approval_state, "required")
+        report = self.env["ir.actions.report"].with_user(self.manager1)
+        # The logistics sheet is an internal document: it prints while the terms await approval...
+        content, __ = report._render(
+            "vip_sales_report.action_report_vip_logistics_orders_xlsx", self.quotation.ids
+        )
+        self.assertEqual(self._rows(self._load(content)["Order Logistics"], 5)[0][0], self.quotation.name)
+        # ...a workbook given to the client does not.
+        client_copy = self.env.ref("vip_sales_report.action_report_vip_logistics_orders_xlsx").copy(
+            {"vip_internal_only": False}
+        )
+        with self.assertRaisesRegex(UserError, "has not approved the special terms"):
+            report._render(client_copy, self.quotation.ids)
 
     def test_manager_report_contacts_findings_reasons_trips(self):
         workbook = self._render_xlsx(self._export(self.head, "manager"))
