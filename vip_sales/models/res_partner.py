@@ -12,8 +12,9 @@ from ..tools import ru_requisites
 # Access to the VIP data of a client (enforced in create/write, whoever calls them):
 # - ownership (tier, owner, VIP since): only the head of sales changes it, or an accepted
 #   hand-over (vip.handover.action_accept, a checked sudo);
-# - the 1C card: on a VIP client, a VIP manager changes it only when the client is his own;
-#   the head changes any. Bank accounts of the client follow the same rule.
+# - the 1C card (ИНН, КПП, ОГРН, contract, 1C code) of a VIP client: its own VIP manager and
+#   the head of sales change it, nobody else (not active sales, not another VIP manager).
+#   Bank accounts of the client follow the same rule.
 VIP_OWNERSHIP_FIELDS = ("vip_tier_id", "vip_manager_id", "vip_since")
 VIP_CARD_FIELDS = (
     "vat",
@@ -168,12 +169,12 @@ class ResPartner(models.Model):
     @api.depends_context("uid")
     def _compute_vip_can_edit(self):
         is_head = self._vip_user_is_head()
-        is_vip_manager = self.env.user.has_group("vip_sales.group_vip_manager")
+        edits_all_cards = self._vip_user_edits_all_cards()
         for partner in self:
             client = partner.commercial_partner_id
             partner.vip_can_edit_ownership = is_head
             partner.vip_can_edit_card = (
-                is_head or not is_vip_manager or not client.is_vip or client.vip_manager_id == self.env.user
+                edits_all_cards or not client.is_vip or client.vip_manager_id == self.env.user
             )
 
     @api.depends("vat")
@@ -486,6 +487,11 @@ class ResPartner(models.Model):
     def _vip_user_is_head(self):
         return self.env.su or self.env.user.has_group("vip_sales.group_vip_head")
 
+    def _vip_user_edits_all_cards(self):
+        """Whether the current user changes the 1C card of any VIP client, not only of his own
+        ones: the head of sales (the 1C exchange, once installed, adds its own user)."""
+        return self._vip_user_is_head()
+
     def _vip_not_own_clients(self):
         """The clients of ``self`` that the current user may not act on as their owner: none
         for the head of sales, else those whose VIP manager is somebody else."""
@@ -515,7 +521,7 @@ class ResPartner(models.Model):
         )
 
     def _vip_check_card_access(self):
-        """Refuse a VIP manager changes to the card of a VIP client that is not his own.
+        """Refuse changes to the card of a VIP client by anyone but its VIP manager and the head.
 
         :raise AccessError: naming the client and its owner
         """

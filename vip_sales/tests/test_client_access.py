@@ -89,6 +89,22 @@ class TestClientAccess(VipClientCardCommon):
         self.non_vip.with_user(self.manager2).write({"vip_kpp": KPP})
         self.assertEqual(self.non_vip.vip_kpp, KPP)
 
+    def test_active_sales_leaves_the_card_of_a_vip_client_alone(self):
+        editor = self.contact_editor
+        self.assertFalse(self.client1.with_user(editor).vip_can_edit_card)
+        for vals in ({"vat": "7707083893"}, {"vip_kpp": KPP}, {"vip_ogrn": "1027700132195"}):
+            with self.subTest(vals=vals), self.assertRaisesText(AccessError, "belongs to its VIP manager"):
+                self.client1.with_user(editor).write(vals)
+        with self.assertRaisesText(AccessError, "belongs to its VIP manager"):
+            self.env["res.partner.bank"].with_user(editor).create(
+                {"partner_id": self.client1.id, "acc_number": ACCOUNT_SBERBANK, "bank_id": self.sberbank.id}
+            )
+        self.assertRecordValues(self.client1, [{"vat": False, "vip_kpp": False, "vip_ogrn": False}])
+        # The contact details and the cards of clients that are no VIP stay theirs.
+        self.client1.with_user(editor).write({"phone": "+7 495 222-22-22"})
+        self.non_vip.with_user(editor).write({"vip_kpp": KPP})
+        self.assertTrue(self.non_vip.with_user(editor).vip_can_edit_card)
+
     def test_form_flags_follow_the_rules(self):
         client = self.client1
         self.assertTrue(client.with_user(self.manager1).vip_can_edit_card)
