@@ -30,6 +30,9 @@ APPROVAL_DEPENDS = (
     "date_order",
     "company_id",
     "order_line.discount",
+    "order_line.price_unit",
+    "order_line.product_id",
+    "order_line.product_uom_id",
     "order_line.vip_package_discount",
     "order_line.display_type",
 )
@@ -419,6 +422,8 @@ class SaleOrder(models.Model):
             self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).sudo().write(
                 {"vip_sent_date": fields.Datetime.now()}
             )
+        if "user_id" in vals:
+            self._vip_route_to_other_deciders()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -612,7 +617,7 @@ class SaleOrder(models.Model):
             reasons.extend(
                 self.env._(
                     "Discount of %(discount)s %% on “%(product)s” exceeds the %(max)s %% allowed",
-                    discount=formatLang(self.env, line.discount, dp="Discount"),
+                    discount=formatLang(self.env, line._vip_effective_discount(), dp="Discount"),
                     product=line.product_id.display_name or line.name,
                     max=max_discount,
                 )
@@ -738,7 +743,10 @@ class SaleOrder(models.Model):
             "comment": comment,
             "amount_total": self.amount_total,
             "currency_id": self.currency_id.id,
-            "max_discount": max(self.order_line.mapped("discount"), default=0.0),
+            "max_discount": max(
+                (line._vip_effective_discount() for line in self.order_line if not line.display_type),
+                default=0.0,
+            ),
             "payment_term_id": self.payment_term_id.id,
             "reasons": self.vip_approval_reasons,
             "revision": self.vip_revision,
@@ -817,6 +825,29 @@ class SaleOrder(models.Model):
         for order, (state, snapshot) in before.items():
             if changes := order._vip_diff(snapshot, order._vip_snapshot(fnames)):
                 order._vip_reopen_approval(state, changes)
+
+    def _vip_route_to_other_deciders(self):
+        """Nobody decides on his own proposal, whoever made him its salesperson: an approval
+        given by the new salesperson goes back to the other heads of sales, and a pending
+        request is no longer his to decide."""
+        for order in self.filtered(lambda o: o.state in QUOTATION_STATES and o.user_id):
+            salesperson = order.user_id
+            if order.vip_approval_state == "approved" and order.vip_approval_id.user_id == salesperson:
+                order.sudo().write({"vip_approval_state": "to_approve"})
+                order._vip_schedule_approval_activities()
+                order.message_post(
+                    body=self.env._(
+                        "%(user)s, who approved the special terms, is now the salesperson: they go "
+                        "back to another head of sales.",
+                        user=salesperson.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            elif order.vip_approval_state == "to_approve":
+                requests = order.sudo().activity_search(["vip_sales.mail_act_type_proposal_approval"])
+                requests.filtered(lambda activity: activity.user_id == salesperson).unlink()
+                if not requests.exists():
+                    order._vip_schedule_approval_activities()
 
     def _vip_reopen_approval(self, previous_state, changes):
         self.ensure_one()

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .proposal_common import ProposalCommon
@@ -67,11 +67,36 @@ class TestApprovalReasons(ProposalCommon):
     def test_package_discount_is_pre_approved_unless_raised(self):
         order = self._create_proposal(discount=15.0)
         line = order.order_line
-        line.vip_package_discount = 15.0
+        package = self.env["vip.product.package"].create(
+            {
+                "name": "Lounge",
+                "discount": 15.0,
+                "line_ids": [Command.create({"product_tmpl_id": self.product.product_tmpl_id.id})],
+            }
+        )
+        line.vip_package_id = package
         self.assertFalse(order.vip_needs_approval, "the package's own discount is pre-approved")
         line.discount = 18.0
         self.assertTrue(order.vip_needs_approval, "a manager raising the package discount needs approval")
         self.assertIn("Discount of 18.00 %", order.vip_approval_reasons)
+        line.discount = 15.0
+        package.discount = 12.0
+        self.assertTrue(
+            order.vip_needs_approval, "the pre-approved discount is the package's, read when evaluated"
+        )
+        with self.assertRaisesRegex(ValidationError, "is not part of the package offer"):
+            line.product_id = self.product_chair
+
+    def test_price_below_the_sales_price_is_a_discount(self):
+        order = self._create_proposal(discount=0.0)
+        line = order.order_line
+        line.price_unit = 850.0  # 15 % below the sales price of 1,000
+        self.assertTrue(order.vip_needs_approval)
+        self.assertIn("Discount of 15.00 %", order.vip_approval_reasons)
+        line.write({"price_unit": 950.0, "discount": 4.0})  # 8.8 % in all
+        self.assertFalse(order.vip_needs_approval)
+        line.price_unit = 1200.0
+        self.assertFalse(order.vip_needs_approval, "a price above the sales price is no discount")
 
     def test_non_vip_orders_are_untouched(self):
         order = self._create_proposal(
@@ -127,7 +152,7 @@ class TestApprovalReasons(ProposalCommon):
             )
             self.env.flush_all()
             self.env.invalidate_all()
-            with self.assertQueryCount(14):
+            with self.assertQueryCount(15):
                 for fname in ("vip_needs_approval", "vip_approval_state"):
                     self.env.add_to_compute(orders._fields[fname], orders)
                 self.env.flush_all()
@@ -291,6 +316,19 @@ class TestApprovalFlow(ProposalCommon):
 
 @tagged("post_install", "-at_install")
 class TestApprovalGuards(ProposalCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Any report of a quotation is guarded, whichever module adds it and whatever its name.
+        cls.future_report = cls.env["ir.actions.report"].create(
+            {
+                "name": "Quotation Summary",
+                "model": "sale.order",
+                "report_type": "qweb-text",
+                "report_name": "sale.report_saleorder_raw",
+            }
+        )
+
     def _refused_paths(self, order):
         """Every way a quotation reaches the client, as the manager: (name, callable)."""
         order = order.with_user(self.manager1)
@@ -313,6 +351,11 @@ class TestApprovalGuards(ProposalCommon):
                 lambda: report._render_qweb_pdf("sale.action_report_pro_forma_invoice", order.ids),
             ),
             ("quotation html", lambda: report._render_qweb_html("sale.action_report_saleorder", order.ids)),
+            (
+                "quote builder's raw report",
+                lambda: report._render_qweb_html("sale_pdf_quote_builder.action_report_saleorder_raw", order.ids),
+            ),
+            ("a future module's report", lambda: report._render_qweb_text(self.future_report, order.ids)),
             (
                 "share wizard",
                 lambda: share.with_context(active_model="sale.order", active_id=order.id).default_get(
@@ -360,6 +403,15 @@ class TestApprovalGuards(ProposalCommon):
         self.assertEqual(order.state, "sent", "posting with the mark-as-sent flag sent it")
         order.with_user(self.manager1).action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_internal_documents_print_while_awaiting_approval(self):
+        order = self._create_proposal(discount=15.0)
+        report = self.env["ir.actions.report"].with_user(self.manager1)
+        with self.assertRaisesRegex(UserError, GUARD_MESSAGE):
+            report._render_qweb_text(self.future_report, order.ids)
+        self.future_report.vip_internal_only = True
+        text, _report_type = report._render_qweb_text(self.future_report, order.ids)
+        self.assertIn(b"Sofa Verona", text)
 
     def test_sent_quotation_is_held_again_after_a_change(self):
         order = self._approve(self._create_proposal(discount=15.0, require_signature=True))
