@@ -18,6 +18,17 @@ class TestSecurityAudit(VipStoresCommon):
             {"store_id": cls.store.id, "competitor_id": cls.brand_a.id, "area": 30}
         )
         cls.survey = cls._survey(cls.store, "2025-03-01", 5, 50)
+        cls.Visit = cls.env["vip.visit"]
+
+    def _visit(self, **values):
+        return self.Visit.create(
+            {
+                "partner_id": self.client1.id,
+                "user_id": self.manager1.id,
+                "date": "2025-03-10 09:00:00",
+                **values,
+            }
+        )
 
     # ------------------------------------------------------------------
     # Stores, sections, surveys, competitors
@@ -83,6 +94,94 @@ class TestSecurityAudit(VipStoresCommon):
         # The head enters the floor of a past survey (an import of earlier records).
         self.survey.with_user(self.head).write({"our_area": 10.0})
         self.assertRecordValues(self.survey, [{"our_area": 10.0, "floor_share": 5.0}])
+
+    # ------------------------------------------------------------------
+    # Visits
+    # ------------------------------------------------------------------
+
+    def test_visit_state_follows_its_buttons(self):
+        done = self._visit(state="done", result="info").with_user(self.manager1)
+        with self.assertRefused(UserError, "Only cancelled visits can be planned again"):
+            done.write({"state": "planned"})
+        with self.assertRefused(UserError, "Only planned visits can be cancelled"):
+            done.write({"state": "cancelled"})
+        with self.assertRefused(UserError, "part of the client's history"):
+            done.unlink()
+        cancelled = self._visit().with_user(self.manager1)
+        cancelled.action_cancel()
+        with self.assertRefused(UserError, "Only planned visits can be marked done"):
+            cancelled.write({"state": "done", "result": "info"})
+        self.assertEqual((done.state, cancelled.state, cancelled.result), ("done", "cancelled", False))
+
+    def test_done_visit_keeps_what_happened(self):
+        trip = self.env["vip.trip"].create(
+            {"name": "Volga", "destination": "Kazan", "date_from": "2025-03-01", "date_to": "2025-03-05"}
+        )
+        visit = self._visit(store_id=self.store.id)
+        visit.with_user(self.manager1).write({"state": "done", "result": "info"})
+        for fname, value in (
+            ("partner_id", self.client2.id),
+            ("kind", "phone"),
+            ("user_id", self.manager2.id),
+            ("trip_id", trip.id),
+        ):
+            for user in (self.manager1, self.head):
+                with (
+                    self.subTest(field=fname, user=user.login),
+                    self.assertRefused(UserError, "is done or cancelled: its client, kind, manager and trip"),
+                ):
+                    visit.with_user(user).write({fname: value})
+        self.assertRecordValues(
+            visit,
+            [
+                {
+                    "partner_id": self.client1.id,
+                    "kind": "onsite",
+                    "user_id": self.manager1.id,
+                    "trip_id": False,
+                }
+            ],
+        )
+        # The event of a done visit may still move in the calendar: the visit follows.
+        visit.with_user(self.manager1).write({"date": "2025-03-11 09:00:00", "needs": "Two sofas"})
+        self.assertEqual(str(visit.calendar_event_id.start), "2025-03-11 09:00:00")
+
+    def test_cancelled_visit_is_planned_again_before_it_moves(self):
+        visit = self._visit(store_id=self.store.id).with_user(self.manager1)
+        visit.action_cancel()
+        for fname, value in (("date", "2025-03-12 09:00:00"), ("duration", 2.0), ("store_id", False)):
+            with self.subTest(field=fname), self.assertRefused(UserError, "is cancelled: plan it again"):
+                visit.write({fname: value})
+        self.assertRecordValues(
+            visit, [{"duration": 1.0, "store_id": self.store.id, "calendar_event_id": False}]
+        )
+        visit.action_plan()
+        visit.write({"date": "2025-03-12 09:00:00"})
+        self.assertEqual(str(visit.calendar_event_id.start), "2025-03-12 09:00:00")
+
+    def test_calendar_event_of_a_visit_cannot_be_pointed_elsewhere(self):
+        # Another manager's private meeting: a visit written or deleted would change it as superuser.
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Private meeting",
+                "start": "2025-03-20 10:00:00",
+                "stop": "2025-03-20 11:00:00",
+                "user_id": self.manager2.id,
+                "privacy": "private",
+            }
+        )
+        message = "The calendar event of a visit follows the visit"
+        with self.assertRefused(AccessError, message):
+            self.Visit.with_user(self.manager1).create(
+                {"partner_id": self.client1.id, "kind": "phone", "calendar_event_id": event.id}
+            )
+        visit = self._visit(kind="phone").with_user(self.manager1)
+        with self.assertRefused(AccessError, message):
+            visit.write({"calendar_event_id": event.id})
+        with self.assertRefused(AccessError, message):
+            visit.with_user(self.head).write({"calendar_event_id": event.id})
+        visit.unlink()
+        self.assertRecordValues(event, [{"name": "Private meeting", "user_id": self.manager2.id}])
 
     # ------------------------------------------------------------------
     # Configuration
