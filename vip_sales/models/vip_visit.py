@@ -236,6 +236,8 @@ class VipVisit(models.Model):
 
         The open "call due" / "visit due" activity of the client is closed with it.
         """
+        # Refused before anything is written; the constraint holds for any other write.
+        self._check_outcome()
         return self.write({"state": "done"})
 
     def action_cancel(self):
