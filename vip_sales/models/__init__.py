@@ -1,3 +1,4 @@
+from . import vip_computed_mixin
 from . import vip_tier
 from . import res_partner
 from . import res_users

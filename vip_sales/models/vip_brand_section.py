@@ -7,7 +7,7 @@ from .vip_store import AREA_DIGITS
 class VipBrandSection(models.Model):
     _name = "vip.brand.section"
     _description = "Brand Section"
-    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "image.mixin", "vip.computed.mixin"]
     _order = "store_id, sequence, id"
     _check_company_auto = True
 

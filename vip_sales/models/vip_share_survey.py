@@ -1,4 +1,5 @@
 from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import format_date
 
 from .vip_store import AREA_DIGITS
@@ -7,8 +8,11 @@ from .vip_store import AREA_DIGITS
 class VipShareSurvey(models.Model):
     _name = "vip.share.survey"
     _description = "Store Share Survey"
+    _inherit = ["vip.computed.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+
+    _SNAPSHOT_FIELDS = frozenset({"our_area", "total_area"})
 
     store_id = fields.Many2one("vip.store", required=True, index=True, ondelete="cascade", check_company=True)
     partner_id = fields.Many2one(
@@ -27,7 +31,7 @@ class VipShareSurvey(models.Model):
     )
     # Snapshot of the store's floor when the survey is taken: later changes of the store
     # leave the surveys as they were, so that the trend shows. A survey entered afterwards
-    # (an import, the demo data) may give the floor as it was on its date.
+    # (an import by the head of sales, the demo data) may give the floor as it was on its date.
     our_area = fields.Float(
         string="Our Area (m²)",
         digits=AREA_DIGITS,
@@ -120,3 +124,25 @@ class VipShareSurvey(models.Model):
     def _compute_display_name(self):
         for survey in self:
             survey.display_name = f"{survey.store_id.display_name} ({format_date(self.env, survey.date)})"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(self._SNAPSHOT_FIELDS.intersection(vals) for vals in vals_list):
+            self._check_snapshot_access()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._SNAPSHOT_FIELDS.intersection(vals):
+            self._check_snapshot_access()
+        return super().write(vals)
+
+    def _check_snapshot_access(self):
+        # A manager's survey records the store as it is; only the head enters the floor of a
+        # past survey (an import of earlier records).
+        if not (self.env.su or self.env.user.has_group("vip_sales.group_vip_head")):
+            raise AccessError(
+                self.env._(
+                    "The floor of a survey is taken from its store when it is surveyed: change the"
+                    " store's sections or area. Only the head of sales enters the floor of a past survey."
+                )
+            )

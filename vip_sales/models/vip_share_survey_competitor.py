@@ -7,6 +7,7 @@ from .vip_store_competitor import PRICE_LEVELS
 class VipShareSurveyCompetitor(models.Model):
     _name = "vip.share.survey.competitor"
     _description = "Competitor Area in a Survey"
+    _inherit = ["vip.computed.mixin"]
     _order = "survey_id, area desc, id"
 
     survey_id = fields.Many2one("vip.share.survey", required=True, index=True, ondelete="cascade")

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_round
 
 AREA_DIGITS = (10, 2)
@@ -8,7 +8,7 @@ AREA_DIGITS = (10, 2)
 class VipStore(models.Model):
     _name = "vip.store"
     _description = "VIP Client Store"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vip.computed.mixin"]
     _order = "partner_id, name, id"
     _check_company_auto = True
 
@@ -186,6 +186,17 @@ class VipStore(models.Model):
     def _compute_display_name(self):
         for store in self:
             store.display_name = " – ".join(filter(None, [store.partner_id.name, store.name]))
+
+    def write(self, vals):
+        # The store's sections, surveys and competitors belong to its client: moving the store
+        # would carry another client's history over, and the form only sets it on a new store.
+        if "partner_id" in vals and any(store.partner_id.id != vals["partner_id"] for store in self):
+            raise UserError(
+                self.env._(
+                    "The client of a store cannot change: create the store for the new client instead."
+                )
+            )
+        return super().write(vals)
 
     def action_open_sections(self):
         self.ensure_one()

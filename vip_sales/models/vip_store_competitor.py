@@ -12,6 +12,7 @@ PRICE_LEVELS = [
 class VipStoreCompetitor(models.Model):
     _name = "vip.store.competitor"
     _description = "Competitor in a Store"
+    _inherit = ["vip.computed.mixin"]
     _order = "store_id, area desc, id"
     _check_company_auto = True
 

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 VISIT_KINDS = [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")]
 VISIT_STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
@@ -17,6 +17,12 @@ class VipVisit(models.Model):
 
     # Changes that the visit's calendar event follows.
     _CALENDAR_FIELDS = frozenset({"partner_id", "store_id", "user_id", "date", "duration", "kind", "state"})
+    # What happened stays as it was once the visit is done or cancelled; a cancelled visit is
+    # planned again before it moves (a done visit's event may still move in the calendar).
+    _PLANNED_FIELDS = frozenset({"partner_id", "kind", "user_id", "trip_id"})
+    _CANCELLED_FIELDS = frozenset({"store_id", "date", "duration"})
+    # The state each state is reached from, through the visit's buttons.
+    _STATE_SOURCES = {"done": "planned", "cancelled": "planned", "planned": "cancelled"}
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -148,6 +154,8 @@ class VipVisit(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_calendar_event_vals(vals)
         visits = super().create(vals_list)
         visits._sync_calendar_events()
         # A contact logged once it happened answers the client's due activity too.
@@ -155,11 +163,58 @@ class VipVisit(models.Model):
         return visits
 
     def write(self, vals):
+        self._check_write(vals)
         res = super().write(vals)
+        if vals.get("state") == "done":
+            self._close_due_activities()
         # A move made in the calendar (vip_visit_sync) is already in the event.
         if self._CALENDAR_FIELDS.intersection(vals) and not self.env.context.get("vip_visit_sync"):
             self._sync_calendar_events()
         return res
+
+    def _check_write(self, vals):
+        """The server-side rules of the visit's life, whoever writes: the state moves along the
+        buttons only, what happened stays, and the calendar event is the visit's own."""
+        self._check_calendar_event_vals(vals)
+        new_state = vals.get("state")
+        if new_state and any(visit.state != self._STATE_SOURCES[new_state] for visit in self):
+            raise UserError(
+                {
+                    "done": self.env._("Only planned visits can be marked done."),
+                    "cancelled": self.env._("Only planned visits can be cancelled."),
+                    "planned": self.env._("Only cancelled visits can be planned again."),
+                }[new_state]
+            )
+        if self._PLANNED_FIELDS.intersection(vals) and (
+            past := self.filtered(lambda v: v.state != "planned")
+        ):
+            raise UserError(
+                self.env._(
+                    "%(visit)s is done or cancelled: its client, kind, manager and trip can no longer"
+                    " change. Log a new visit instead.",
+                    visit=past[0].display_name,
+                )
+            )
+        if self._CANCELLED_FIELDS.intersection(vals) and (
+            cancelled := self.filtered(lambda v: v.state == "cancelled")
+        ):
+            raise UserError(
+                self.env._(
+                    "%(visit)s is cancelled: plan it again before you change its store, date or duration.",
+                    visit=cancelled[0].display_name,
+                )
+            )
+
+    @api.model
+    def _check_calendar_event_vals(self, vals):
+        # The visit writes and deletes its event as superuser: no user points it at another one.
+        if "calendar_event_id" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The calendar event of a visit follows the visit: change the visit, or move its"
+                    " event in the calendar."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
@@ -181,21 +236,14 @@ class VipVisit(models.Model):
 
         The open "call due" / "visit due" activity of the client is closed with it.
         """
-        if any(visit.state != "planned" for visit in self):
-            raise UserError(self.env._("Only planned visits can be marked done."))
+        # Refused before anything is written; the constraint holds for any other write.
         self._check_outcome()
-        self.write({"state": "done"})
-        self._close_due_activities()
-        return True
+        return self.write({"state": "done"})
 
     def action_cancel(self):
-        if any(visit.state != "planned" for visit in self):
-            raise UserError(self.env._("Only planned visits can be cancelled."))
         return self.write({"state": "cancelled"})
 
     def action_plan(self):
-        if any(visit.state != "cancelled" for visit in self):
-            raise UserError(self.env._("Only cancelled visits can be planned again."))
         return self.write({"state": "planned"})
 
     def action_open_done(self):
@@ -277,7 +325,7 @@ class VipVisit(models.Model):
                 ]
             )
             for visit, event in zip(to_create, new_events, strict=True):
-                visit.calendar_event_id = event
+                visit.sudo().calendar_event_id = event
 
     def _calendar_event_values(self):
         self.ensure_one()

@@ -30,3 +30,4 @@ from . import test_cadence
 from . import test_trip
 from . import test_visit_tour
 from . import test_todays_tasks
+from . import test_security_audit

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -10,6 +10,10 @@ class SaleOrder(models.Model):
         copy=False,
         help="When the special terms were last submitted to the head of sales.",
     )
+
+    @api.model
+    def _vip_flow_fields(self):
+        return super()._vip_flow_fields() | {"vip_approval_requested_date"}
 
     def action_vip_request_approval(self):
         res = super().action_vip_request_approval()
