@@ -22,7 +22,9 @@ class RulesRpcCase(RpcCase):
         cls.other_head = new_test_user(env, login="rules_head2", groups="vip_sales.group_vip_head")
         # Active sales, who may also edit contacts (as in the demo).
         cls.active_sales = new_test_user(
-            env, login="rules_active_sales", groups="sales_team.group_sale_salesman,base.group_partner_manager"
+            env,
+            login="rules_active_sales",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
         )
         cls.silver, cls.platinum = env["vip.tier"].create(
             [{"name": "Silver", "min_card_completeness": 0}, {"name": "Platinum", "min_card_completeness": 0}]
@@ -87,7 +89,9 @@ class TestHandoverRpc(RulesRpcCase):
             fault="who hands the client over",
         )
         self._call(self.other_manager, "vip.handover", "action_accept", [handover_id])
-        self.assertRecordValues(self.client, [{"vip_tier_id": self.silver.id, "vip_manager_id": self.other_manager.id}])
+        self.assertRecordValues(
+            self.client, [{"vip_tier_id": self.silver.id, "vip_manager_id": self.other_manager.id}]
+        )
 
     def test_no_client_taken_without_the_other_side(self):
         self._refused(
@@ -101,7 +105,11 @@ class TestHandoverRpc(RulesRpcCase):
             self.manager,
             "vip.handover",
             "create",
-            {"partner_id": self.prospect.id, "to_user_id": self.other_manager.id, "tier_id": self.platinum.id},
+            {
+                "partner_id": self.prospect.id,
+                "to_user_id": self.other_manager.id,
+                "tier_id": self.platinum.id,
+            },
             fault="belongs to",
         )
         self._refused(
@@ -121,7 +129,9 @@ class TestHandoverRpc(RulesRpcCase):
         # Active sales hands it over, the VIP manager accepts: two people, one hand-over.
         handover_id = self._hand_over(self.active_sales, self.prospect, self.manager, self.platinum)
         self._call(self.manager, "vip.handover", "action_accept", [handover_id])
-        self.assertRecordValues(self.prospect, [{"vip_tier_id": self.platinum.id, "vip_manager_id": self.manager.id}])
+        self.assertRecordValues(
+            self.prospect, [{"vip_tier_id": self.platinum.id, "vip_manager_id": self.manager.id}]
+        )
 
 
 class TestProposalRulesRpc(RulesRpcCase):
@@ -153,16 +163,33 @@ class TestProposalRulesRpc(RulesRpcCase):
         self.assertEqual(order.state, "draft")
 
     def test_package_discount_written_directly_needs_approval(self):
-        # A discount written with a made-up package discount, at creation...
-        order = self._proposal(
-            self.manager, {"product_id": self.product.id, "discount": 55.0, "vip_package_discount": 55.0}
+        # A discount written with a made-up package discount is refused at creation...
+        self._refused(
+            self.manager,
+            "sale.order",
+            "create",
+            {
+                "partner_id": self.client.id,
+                "order_line": [
+                    (0, 0, {"product_id": self.product.id, "discount": 55.0, "vip_package_discount": 55.0})
+                ],
+            },
+            fault="computed, not entered",
         )
+        order = self._proposal(self.manager, {"product_id": self.product.id, "discount": 55.0})
         self.assertIn("Discount of 55.00 %", order.vip_approval_reasons)
         self._assert_held(order, self.manager)
-        # ...or written later, or by pointing the line to a package: the pre-approved discount
+        # ...and later, and pointing the line to a package gives only the pre-approved discount
         # is the package's configured one, and only for its own products.
         line = order.order_line
-        self._call(self.manager, "sale.order.line", "write", line.ids, {"vip_package_discount": 60.0})
+        self._refused(
+            self.manager,
+            "sale.order.line",
+            "write",
+            line.ids,
+            {"vip_package_discount": 60.0, "discount": 60.0},
+            fault="computed, not entered",
+        )
         self._call(self.manager, "sale.order.line", "write", line.ids, {"vip_package_id": self.package.id})
         self.assertEqual(line.vip_package_discount, 7.0)
         self._call(self.manager, "sale.order.line", "write", line.ids, {"discount": 60.0})
@@ -193,7 +220,9 @@ class TestProposalRulesRpc(RulesRpcCase):
         self._call(self.head, "sale.order", "write", [order.id], {"user_id": self.head.id})
         self.assertEqual(order.vip_approval_state, "to_approve", "the decider became the salesperson")
         self._refused(self.head, "sale.order", "action_confirm", [order.id], fault=APPROVAL_GUARD)
-        self._refused(self.head, "sale.order", "action_vip_approve", [order.id], fault="another head of sales")
+        self._refused(
+            self.head, "sale.order", "action_vip_approve", [order.id], fault="another head of sales"
+        )
         requests = self.env["mail.activity"].search(
             [("res_model", "=", "sale.order"), ("res_id", "=", order.id)]
         )
@@ -242,7 +271,12 @@ class TestRequisitesRpc(RulesRpcCase):
             for fname, value in requisites.items():
                 with self.subTest(user=user.login, field=fname):
                     self._refused(
-                        user, "res.partner", "write", [self.client.id], {fname: value}, fault="belongs to its VIP"
+                        user,
+                        "res.partner",
+                        "write",
+                        [self.client.id],
+                        {fname: value},
+                        fault="belongs to its VIP",
                     )
             with self.subTest(user=user.login, field="bank account"):
                 self._refused(
@@ -260,3 +294,39 @@ class TestRequisitesRpc(RulesRpcCase):
         self._call(self.active_sales, "res.partner", "write", [self.prospect.id], {"vip_kpp": "773601001"})
         self.assertRecordValues(self.client, [{"vip_kpp": "773601001", "vip_ogrn": "1027700132195"}])
         self.assertEqual(self.prospect.vip_kpp, "773601001")
+
+
+class TestComputedRpc(RulesRpcCase):
+    def test_what_the_rules_compute_is_not_written(self):
+        order_id = self._call(
+            self.manager,
+            "sale.order",
+            "create",
+            {
+                "partner_id": self.client.id,
+                "order_line": [(0, 0, {"product_id": self.product.id, "discount": 40.0})],
+            },
+        )
+        order = self.env["sale.order"].browse(order_id)
+        line_ids = order.order_line.ids
+        for model, ids, vals in (
+            ("sale.order", [order_id], {"vip_needs_approval": False}),
+            ("sale.order", [order_id], {"vip_is_vip_client": False}),
+            ("sale.order", [order_id], {"vip_total_weight": 1.0}),
+            ("sale.order.line", line_ids, {"vip_package_discount": 40.0}),
+            ("res.partner", [self.client.id], {"is_vip": False}),
+            ("res.partner", [self.client.id], {"vip_card_completeness": 100}),
+        ):
+            with self.subTest(model=model, vals=vals):
+                self._refused(self.manager, model, "write", ids, vals, fault="computed, not entered")
+        # Nor slipped in beside a field the rule guards.
+        self._refused(
+            self.other_manager,
+            "res.partner",
+            "write",
+            [self.client.id],
+            {"vip_can_edit_card": True, "vip_kpp": "773601001"},
+        )
+        self.assertRecordValues(order, [{"vip_needs_approval": True, "vip_approval_state": "required"}])
+        self.assertRecordValues(self.client, [{"is_vip": True, "vip_kpp": False}])
+        self._refused(self.manager, "sale.order", "action_confirm", [order_id], fault=APPROVAL_GUARD)

@@ -45,7 +45,8 @@ _COMPARE = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operato
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "vip.computed.mixin"]
 
     vip_tier_id = fields.Many2one(
         "vip.tier",

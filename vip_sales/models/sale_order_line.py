@@ -4,7 +4,8 @@ from odoo.tools import float_compare, formatLang
 
 
 class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "vip.computed.mixin"]
 
     vip_package_id = fields.Many2one(
         "vip.product.package",
@@ -39,7 +40,7 @@ class SaleOrderLine(models.Model):
                     self.env._(
                         "“%(product)s” is not part of the package offer “%(package)s”: only the "
                         "package's own products get its discount. Add the package with the "
-                        "Add Package Offer button.",
+                        "Add Package Offers button.",
                         product=line.product_id.display_name,
                         package=line.vip_package_id.display_name,
                     )

@@ -8,7 +8,9 @@ class VipComputedMixin(models.AbstractModel):
     The ORM writes a computed field without inverse when it is given (over RPC, say), and a
     stored one keeps the value until its dependencies change: a share or an area would then
     lie in every report. Models inheriting this mixin refuse such values from users; computed
-    fields that may be edited (``readonly=False``) are left to their models' own rules.
+    fields that may be edited (``readonly=False``) are left to their models' own rules. On a
+    core model that inherits it (sale.order, res.partner, ...), only the fields that these
+    add-ons define are guarded: Odoo's own fields keep Odoo's behaviour.
     """
 
     _name = "vip.computed.mixin"
@@ -29,7 +31,12 @@ class VipComputedMixin(models.AbstractModel):
         if self.env.su:
             return
         computed = [
-            field for name in vals if (field := self._fields.get(name)) and field.compute and field.readonly
+            field
+            for name in vals
+            if (field := self._fields.get(name))
+            and field.compute
+            and field.readonly
+            and (field._module or "").startswith("vip_sales")
         ]
         if computed:
             raise AccessError(
