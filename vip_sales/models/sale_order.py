@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, formatLang
 
 QUOTATION_STATES = ("draft", "sent")
@@ -39,7 +39,8 @@ APPROVAL_DEPENDS = (
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "vip.computed.mixin"]
 
     vip_free_delivery = fields.Boolean(
         string="Free Delivery",
@@ -581,7 +582,15 @@ class SaleOrder(models.Model):
 
     def action_vip_agree_nomenclature(self):
         """Record that the client agreed the models, quantities and colours of the lines."""
-        self.write(
+        if not_quotations := self.filtered(lambda o: o.state not in QUOTATION_STATES):
+            raise UserError(
+                self.env._(
+                    "The client agrees the lines of a quotation; %(orders)s is no longer one.",
+                    orders=", ".join(not_quotations.mapped("name")),
+                )
+            )
+        self.check_access("write")
+        self.sudo().write(
             {
                 "vip_nomenclature_agreed": True,
                 "vip_nomenclature_agreed_date": fields.Datetime.now(),
@@ -674,8 +683,17 @@ class SaleOrder(models.Model):
     def _vip_flow_fields(self):
         """Fields that only the proposal's own flow sets (as superuser): the approval state
         (request, decision, re-approval), the revision number (new revision), the first
-        sending and the client's first view in the portal."""
-        return {"vip_approval_state", "vip_revision", "vip_sent_date", "vip_viewed_date"}
+        sending, the client's first view in the portal and the agreement of the lines (who
+        recorded it, when; cleared by any change of the lines)."""
+        return {
+            "vip_approval_state",
+            "vip_revision",
+            "vip_sent_date",
+            "vip_viewed_date",
+            "vip_nomenclature_agreed",
+            "vip_nomenclature_agreed_date",
+            "vip_nomenclature_agreed_user_id",
+        }
 
     def _vip_check_flow_fields_write(self, vals):
         if self.env.su:
@@ -693,7 +711,7 @@ class SaleOrder(models.Model):
             raise AccessError(
                 self.env._(
                     "%(fields)s of a proposal are recorded by the system (sending, the client's visit, "
-                    "revisions) and cannot be changed by hand.",
+                    "revisions, agreements) and cannot be changed by hand.",
                     fields=labels,
                 )
             )
@@ -845,7 +863,7 @@ class SaleOrder(models.Model):
                 )
             elif order.vip_approval_state == "to_approve":
                 requests = order.sudo().activity_search(["vip_sales.mail_act_type_proposal_approval"])
-                requests.filtered(lambda activity: activity.user_id == salesperson).unlink()
+                requests.filtered(lambda activity, user=salesperson: activity.user_id == user).unlink()
                 if not requests.exists():
                     order._vip_schedule_approval_activities()
 
@@ -989,6 +1007,22 @@ class SaleOrder(models.Model):
         ondelete="set null",
         help="The visit or call in which the client placed this order.",
     )
+
+    @api.constrains("vip_visit_id", "partner_id")
+    def _check_vip_visit_id(self):
+        # The orders of a visit are the results of its trip: only the visited client's count.
+        for order in self.filtered("vip_visit_id"):
+            visited = order.vip_visit_id.sudo().partner_id.commercial_partner_id
+            if visited != order.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(order)s is not an order of %(client)s, whom the visit “%(visit)s” was "
+                        "with: link it to a visit or call of its own client.",
+                        order=order.name,
+                        client=visited.display_name,
+                        visit=order.vip_visit_id.sudo().display_name,
+                    )
+                )
 
     @api.model
     def _vip_untaxed_amounts(self, domain, groupby):

@@ -353,7 +353,9 @@ class TestApprovalGuards(ProposalCommon):
             ("quotation html", lambda: report._render_qweb_html("sale.action_report_saleorder", order.ids)),
             (
                 "quote builder's raw report",
-                lambda: report._render_qweb_html("sale_pdf_quote_builder.action_report_saleorder_raw", order.ids),
+                lambda: report._render_qweb_html(
+                    "sale_pdf_quote_builder.action_report_saleorder_raw", order.ids
+                ),
             ),
             ("a future module's report", lambda: report._render_qweb_text(self.future_report, order.ids)),
             (
@@ -409,6 +411,9 @@ class TestApprovalGuards(ProposalCommon):
         report = self.env["ir.actions.report"].with_user(self.manager1)
         with self.assertRaisesRegex(UserError, GUARD_MESSAGE):
             report._render_qweb_text(self.future_report, order.ids)
+        # Marking a report internal is an administrator's setting, not the head's.
+        with self.assertRaises(AccessError):
+            self.future_report.with_user(self.head).vip_internal_only = True
         self.future_report.vip_internal_only = True
         text, _report_type = report._render_qweb_text(self.future_report, order.ids)
         self.assertIn(b"Sofa Verona", text)

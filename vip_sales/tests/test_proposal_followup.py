@@ -3,7 +3,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import Request
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
@@ -113,6 +113,24 @@ class TestAgreementAndRefusal(ProposalCommon):
             }
         )
         self.assertTrue(order.vip_nomenclature_agreed, "a note or a reference is no change of nomenclature")
+
+    def test_nomenclature_agreement_is_recorded_by_its_button_only(self):
+        order = self._create_proposal().with_user(self.manager1)
+        for vals in (
+            {"vip_nomenclature_agreed": True},
+            {"vip_nomenclature_agreed_date": "2020-01-01 00:00:00"},
+            {"vip_nomenclature_agreed_user_id": self.manager2.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "recorded by the system"):
+                order.write(vals)
+        self.assertFalse(order.vip_nomenclature_agreed)
+        # Another manager's proposal, and an order no longer a quotation, are refused.
+        with self.assertRaises(AccessError):
+            order.with_user(self.manager2).action_vip_agree_nomenclature()
+        order.action_confirm()
+        with self.assertRaisesRegex(UserError, "no longer one"):
+            order.action_vip_agree_nomenclature()
+        self.assertFalse(order.vip_nomenclature_agreed)
 
     def test_cancel_needs_a_refusal_reason(self):
         order = self._create_proposal().with_user(self.manager1)

@@ -141,6 +141,14 @@ class TestVisit(VipVisitsCommon):
         self.assertEqual(visit.order_count, 1)
         self.assertEqual(visit.action_view_orders()["domain"], [("vip_visit_id", "=", visit.id)])
 
+    def test_an_order_counts_for_a_visit_of_its_own_client(self):
+        visit = self._visit(self.client1)
+        order = self.env["sale.order"].with_user(self.manager2).create({"partner_id": self.client2.id})
+        with self.assertRaisesRegex(ValidationError, "link it to a visit or call of its own client"):
+            order.vip_visit_id = visit
+        self.env.invalidate_all()
+        self.assertFalse(visit.order_ids)
+
     def test_access(self):
         own = self._visit(self.client1)
         other = self._visit(self.client2)
