@@ -98,7 +98,9 @@ class TestHandover(VipClientCardCommon):
         with self.assertRaisesText(AccessError, "only they or the head of sales can hand it over"):
             self._hand_over(self.client1, self.head, user=self.manager2)
         quotation = self._order(self.client1)
-        handover = self._hand_over(self.client1, self.manager2, user=self.manager1, tier=self.client1.vip_tier_id)
+        handover = self._hand_over(
+            self.client1, self.manager2, user=self.manager1, tier=self.client1.vip_tier_id
+        )
         handover.with_user(self.manager2).action_accept()
         self.assertEqual(self.client1.vip_manager_id, self.manager2)
         self.assertEqual(self.client1.user_id, self.manager2)
@@ -118,7 +120,11 @@ class TestHandover(VipClientCardCommon):
 
     def test_a_hand_over_moves_the_client_between_two_people(self):
         # Nobody hands a client over to himself, the head included.
-        for user, partner in ((self.manager1, self.client1), (self.manager1, self.prospect), (self.head, self.client1)):
+        for user, partner in (
+            (self.manager1, self.client1),
+            (self.manager1, self.prospect),
+            (self.head, self.client1),
+        ):
             with self.subTest(user=user.login), self.assertRaisesText(ValidationError, "to themselves"):
                 self._hand_over(partner, user, user=user)
         with self.assertRaisesText(ValidationError, "already owns"):
@@ -151,7 +157,9 @@ class TestHandover(VipClientCardCommon):
         # The head changes the tier on the card meanwhile: the acceptance keeps it.
         self.client1.with_user(self.head).vip_tier_id = platinum
         handover.with_user(self.manager2).action_accept()
-        self.assertRecordValues(self.client1, [{"vip_tier_id": platinum.id, "vip_manager_id": self.manager2.id}])
+        self.assertRecordValues(
+            self.client1, [{"vip_tier_id": platinum.id, "vip_manager_id": self.manager2.id}]
+        )
         self.assertEqual(handover.tier_id, platinum)
 
     def test_acceptance_checks_the_giver_again(self):
