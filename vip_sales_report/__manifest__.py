@@ -24,6 +24,7 @@
         "report/vip_client_passport_templates.xml",
         "report/vip_visit_trip_templates.xml",
         "wizard/vip_report_export_views.xml",
+        "wizard/vip_policy_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
