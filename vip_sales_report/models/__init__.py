@@ -3,3 +3,4 @@ from . import res_partner
 from . import sale_order
 from . import vip_approval
 from . import res_company
+from . import vip_report_dispatch
