@@ -40,11 +40,10 @@ class VipReportDispatch(models.Model):
     order_count = fields.Integer(string="Orders", readonly=True)
     order_amount = fields.Monetary(string="Orders Amount", readonly=True)
     plan_target = fields.Monetary(
-        string="Plan Target",
         readonly=True,
         help="The targets of the manager's plans over all their clients running at the end of the week.",
     )
-    plan_actual = fields.Monetary(string="Plan Actual", readonly=True)
+    plan_actual = fields.Monetary(readonly=True)
     plan_fulfillment = fields.Float(string="Plan Fulfilment (%)", digits=(16, 1), readonly=True)
     recipient_ids = fields.Many2many("res.partner", string="Sent To", readonly=True)
     attachment_ids = fields.One2many(

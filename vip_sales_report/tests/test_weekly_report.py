@@ -1,4 +1,5 @@
 import base64
+import contextlib
 from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
@@ -190,17 +191,14 @@ class TestWeeklyReport(VipReportCommon):
         """Queries of the weekly action, rolled back afterwards."""
         self.env.invalidate_all()
         cr = self.env.cr
-        try:
-            with cr.savepoint():
-                start = cr.sql_log_count
-                self._send()
-                count = cr.sql_log_count - start
-                # Two reports, each to its manager and to the heads (the administrator is one).
-                heads = (self.head | self.env.ref("base.user_admin")).filtered("email")
-                self.assertEqual(len(self._mails()), 2 * (1 + len(heads)))
-                raise _Rollback
-        except _Rollback:
-            pass
+        with contextlib.suppress(_Rollback), cr.savepoint():
+            start = cr.sql_log_count
+            self._send()
+            count = cr.sql_log_count - start
+            # Two reports, each to its manager and to the heads (the administrator is one).
+            heads = (self.head | self.env.ref("base.user_admin")).filtered("email")
+            self.assertEqual(len(self._mails()), 2 * (1 + len(heads)))
+            raise _Rollback
         self.assertFalse(self.dispatch.search([]))
         return count
 

@@ -7,15 +7,14 @@ class VipPolicy(models.TransientModel):
     _inherit = "vip.policy"
 
     vip_weekly_report = fields.Boolean(
-        string="Send the Weekly Manager Reports", compute="_compute_policy", store=True, readonly=False
+        string="Send the Weekly Manager Reports", compute="_compute_weekly_report", store=True, readonly=False
     )
     vip_weekly_report_day = fields.Selection(
-        WEEKDAYS, string="Send On", compute="_compute_policy", store=True, readonly=False
+        WEEKDAYS, string="Send On", compute="_compute_weekly_report", store=True, readonly=False
     )
 
     @api.depends("company_id")
-    def _compute_policy(self):
-        super()._compute_policy()
+    def _compute_weekly_report(self):
         for policy in self:
             company = policy.company_id.sudo()
             policy.vip_weekly_report = company.vip_weekly_report
