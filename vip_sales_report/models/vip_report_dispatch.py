@@ -256,13 +256,34 @@ class VipReportDispatch(models.Model):
         """Values of the mail to ``user``, in the language of the context."""
         self.ensure_one()
         currency = self.currency_id
+        period = self._vip_period()
+        # Whole sentences, for the translators to order the words of each.
+        lines = [
+            self.env._("Calls done: %(count)s", count=self.call_count),
+            self.env._("Visits done: %(count)s", count=self.visit_count),
+            self.env._(
+                "Orders: %(count)s for %(amount)s (untaxed)",
+                count=self.order_count,
+                amount=format_amount(self.env, self.order_amount, currency),
+            ),
+        ]
+        if self.plan_target:
+            lines.append(
+                self.env._(
+                    "Plan fulfilment to date: %(fulfilment)s (%(actual)s of %(target)s)",
+                    fulfilment=f"{formatLang(self.env, self.plan_fulfillment, digits=1)} %",
+                    actual=format_amount(self.env, self.plan_actual, currency),
+                    target=format_amount(self.env, self.plan_target, currency),
+                )
+            )
         summary = {
-            "recipient": user,
-            "period": self._vip_period(),
-            "order_amount": format_amount(self.env, self.order_amount, currency),
-            "plan_target": format_amount(self.env, self.plan_target, currency),
-            "plan_actual": format_amount(self.env, self.plan_actual, currency),
-            "plan_fulfillment": formatLang(self.env, self.plan_fulfillment, digits=1),
+            "greeting": self.env._("Hello %(name)s,", name=user.name),
+            "intro": self.env._(
+                "The weekly report of %(manager)s for %(period)s is attached.",
+                manager=self.manager_id.name,
+                period=period,
+            ),
+            "lines": lines,
         }
         body = self.env["mail.render.mixin"]._render_template(
             "vip_sales_report.vip_report_dispatch_mail",
@@ -277,7 +298,7 @@ class VipReportDispatch(models.Model):
             "subject": self.env._(
                 "Weekly report of %(manager)s, %(period)s",
                 manager=self.manager_id.name,
-                period=summary["period"],
+                period=period,
             ),
             "body_html": body,
             "email_from": company_partner.email_formatted or self.env.ref("base.user_root").email_formatted,

@@ -155,22 +155,19 @@ class TestWeeklyReport(VipReportCommon):
         load_russian(self.env, ("vip_sales", "vip_sales_report"))
         self.manager1.lang = RUSSIAN
         # Until ru.po has the new terms, the test gives them their Russian.
-        view = self.env.ref("vip_sales_report.vip_report_dispatch_mail")
-        terms = view._fields["arch_db"].get_trans_terms(view.with_context(lang="en_US").arch_db)
-        calls_term = next(term for term in terms if "Calls done" in term)
-        view.update_field_translations(
-            "arch_db", {RUSSIAN: {calls_term: calls_term.replace("Calls done:", "Звонков:")}}
-        )
-        translations = code_translations.get_python_translations("vip_sales_report", RUSSIAN)
-        translations = {**translations, SUBJECT: "Недельный отчёт: %(manager)s, %(period)s"}
+        translations = {
+            **code_translations.get_python_translations("vip_sales_report", RUSSIAN),
+            SUBJECT: "Еженедельный отчёт: %(manager)s, %(period)s",
+            "Calls done: %(count)s": "Звонков: %(count)s",
+        }
         with patch.dict(code_translations.python_translations, {("vip_sales_report", RUSSIAN): translations}):
             self._send()
         russian = self._mails(self.manager1, recipient=self.manager1)
         english = self._mails(self.manager1, recipient=self.head)
-        self.assertTrue(russian.subject.startswith("Недельный отчёт"))
-        self.assertIn("Звонков:", russian.body_html)
+        self.assertTrue(russian.subject.startswith("Еженедельный отчёт"))
+        self.assertIn("Звонков: 1", russian.body_html)
         self.assertTrue(english.subject.startswith("Weekly report of"))
-        self.assertIn("Calls done:", english.body_html)
+        self.assertIn("Calls done: 1", english.body_html)
         self.assertIn("Продажи по клиентам", self._workbook(russian).sheetnames)
         self.assertIn("Sales by Client", self._workbook(english).sheetnames)
 
