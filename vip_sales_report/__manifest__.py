@@ -24,6 +24,10 @@
         "report/vip_client_passport_templates.xml",
         "report/vip_visit_trip_templates.xml",
         "wizard/vip_report_export_views.xml",
+        "wizard/vip_policy_views.xml",
+        "views/vip_report_dispatch_templates.xml",
+        "views/vip_report_dispatch_views.xml",
+        "data/ir_cron_data.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import fields, models
 from odoo.fields import Domain
 
+from odoo.addons.vip_sales.models.vip_visit import CALL_KINDS
+
 from .vip_report_xlsx import VipColumn
 
 
@@ -81,7 +83,7 @@ class VipManagerReportXlsx(models.AbstractModel):
         for user, partner, kind, state, result, count, orders, amount in rows:
             counts = by_client[user, partner]
             if state == "done":
-                counts[0 if kind in ("phone", "video") else 1] += count
+                counts[0 if kind in CALL_KINDS else 1] += count
                 counts[4] += count if result == "no_order" else 0
                 counts[5] += orders
                 counts[6] += amount

@@ -1,1 +1,2 @@
 from . import vip_report_export
+from . import vip_policy
