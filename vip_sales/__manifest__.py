@@ -2,13 +2,13 @@
     "name": "VIP Sales",
     "summary": "Key-account (VIP client) sales: tiers, stores and brand sections, "
     "plans, visits, trips, approved proposals and package offers",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Sales",
     "author": "vip_sales developers",
     "website": "https://github.com/vip-sales/vip_sales",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["sale_management", "delivery", "calendar", "contacts"],
+    "depends": ["sale_management", "delivery", "calendar", "contacts", "resource"],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/vip_sales_groups.xml",
@@ -47,6 +47,7 @@
         "data/vip_refusal_reason_data.xml",
         "views/sale_order_views.xml",
         "views/vip_approval_views.xml",
+        "views/vip_approval_request_views.xml",
         "views/vip_proposal_revision_views.xml",
         "views/vip_refusal_reason_views.xml",
         "views/sale_portal_templates.xml",

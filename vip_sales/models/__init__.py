@@ -1,4 +1,7 @@
 from . import vip_computed_mixin
+from . import vip_approval_mixin
+from . import vip_approval_request
+from . import vip_approval_delegation
 from . import vip_tier
 from . import res_partner
 from . import res_users

@@ -9,12 +9,12 @@ class IrUiMenu(models.Model):
         """Counters shown beside the menus of VIP Sales, by menu xml id.
 
         "Today's Tasks" counts the user's tasks that are overdue or due today (what the menu
-        lists); "To Approve" shows the total of its entries, each of which adds its count in
-        ``_vip_to_approve_counters``.
+        lists); "To Approve" shows the requests of every kind that await the user's decision,
+        its entries their own counts (``_vip_to_approve_counters``).
         """
         counters = self._vip_to_approve_counters()
-        if counters:
-            counters["vip_sales.vip_sales_menu_to_approve"] = sum(counters.values())
+        if requests := counters.get("vip_sales.vip_approval_request_menu"):
+            counters["vip_sales.vip_sales_menu_to_approve"] = requests
         tasks = self.env["mail.activity"].search_count(
             [("user_id", "=", self.env.uid), ("date_deadline", "<=", fields.Date.context_today(self))]
         )
@@ -24,10 +24,13 @@ class IrUiMenu(models.Model):
 
     @api.model
     def _vip_to_approve_counters(self):
-        """Proposals and business trips awaiting a decision of this head of sales (a head does
-        not decide on their own trip)."""
+        """Requests asked to this user, proposals and business trips awaiting a decision of this
+        head of sales (a head does not decide on their own trip)."""
+        requests = self.env["vip.approval.request"].search_count(
+            [("state", "=", "pending"), ("approver_ids", "in", self.env.uid)]
+        )
         if not self.env.user.has_group("vip_sales.group_vip_head"):
-            return {}
+            return {"vip_sales.vip_approval_request_menu": requests} if requests else {}
         proposals = self.env["sale.order"].search_count(
             [("vip_approval_state", "=", "to_approve"), ("state", "in", ("draft", "sent"))]
         )
@@ -35,6 +38,7 @@ class IrUiMenu(models.Model):
             [("state", "=", "submitted"), ("user_id", "!=", self.env.uid)]
         )
         return {
+            "vip_sales.vip_approval_request_menu": requests,
             "vip_sales.sale_order_menu_vip_to_approve": proposals,
             "vip_sales.vip_trip_menu_to_approve": trips,
         }

@@ -28,26 +28,29 @@ class ResCompany(models.Model):
         "without the approval of the head of sales (0: payment on order only).",
     )
 
+    vip_approval_escalation_hours = fields.Integer(
+        string="Escalate After (working hours)",
+        default=16,
+        help="A request for a decision that waits longer than this, in the company's working "
+        "hours, goes to the sales director as well.",
+    )
+
     _check_vip_policy = models.Constraint(
-        "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0)",
+        "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0 "
+        "AND vip_approval_escalation_hours > 0)",
         "The maximum discount is a percentage between 0 and 100 and the longest deferral cannot be negative.",
     )
 
     def write(self, vals):
         res = super().write(vals)
         if {"vip_max_discount", "vip_standard_payment_term_ids", "vip_max_deferral_days"} & set(vals):
-            # A new policy applies to the open quotations, not to the orders already decided.
-            orders = (
-                self.env["sale.order"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "in", self.ids),
-                        ("state", "in", ("draft", "sent")),
-                        ("vip_is_vip_client", "=", True),
-                    ]
-                )
-            )
-            for fname in ("vip_needs_approval", "vip_approval_state"):
-                self.env.add_to_compute(orders._fields[fname], orders)
+            # The policy is read where it is used; the open quotations show it at once. The
+            # orders already decided keep the decision they went through.
+            self.env["sale.order"].sudo().search(
+                [
+                    ("company_id", "in", self.ids),
+                    ("state", "in", ("draft", "sent")),
+                    ("vip_is_vip_client", "=", True),
+                ]
+            )._vip_sync_approval_state()
         return res

@@ -36,6 +36,9 @@ class VipPolicy(models.TransientModel):
     vip_max_deferral_days = fields.Integer(
         string="Longest Deferral (days)", compute="_compute_policy", store=True, readonly=False
     )
+    vip_approval_escalation_hours = fields.Integer(
+        string="Escalate After (working hours)", compute="_compute_policy", store=True, readonly=False
+    )
 
     @api.depends("company_id")
     def _compute_policy(self):
@@ -44,6 +47,7 @@ class VipPolicy(models.TransientModel):
             policy.vip_max_discount = company.vip_max_discount
             policy.vip_standard_payment_term_ids = company.vip_standard_payment_term_ids
             policy.vip_max_deferral_days = company.vip_max_deferral_days
+            policy.vip_approval_escalation_hours = company.vip_approval_escalation_hours
 
     def action_save(self):
         self.ensure_one()
@@ -58,6 +62,7 @@ class VipPolicy(models.TransientModel):
                 "vip_max_discount": self.vip_max_discount,
                 "vip_standard_payment_term_ids": [fields.Command.set(self.vip_standard_payment_term_ids.ids)],
                 "vip_max_deferral_days": self.vip_max_deferral_days,
+                "vip_approval_escalation_hours": self.vip_approval_escalation_hours,
             }
         )
         return {"type": "ir.actions.act_window_close"}
