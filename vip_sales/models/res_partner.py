@@ -471,7 +471,16 @@ class ResPartner(models.Model):
             if self._vip_changing(vals, VIP_OWNERSHIP_FIELDS):
                 self._vip_raise_ownership_error()
             self._vip_changing(vals, VIP_CARD_FIELDS)._vip_check_card_access()
-        return super().write(vals)
+        res = super().write(vals)
+        if "vip_tier_id" in vals:
+            # A client becoming VIP (or no longer) brings its quotations under approval (or out).
+            self.env["sale.order"].sudo().search(
+                [
+                    ("partner_id", "child_of", self.commercial_partner_id.ids),
+                    ("state", "in", ("draft", "sent")),
+                ]
+            )._vip_sync_approval_state()
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_vip_client(self):

@@ -40,7 +40,7 @@ APPROVAL_DEPENDS = (
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "vip.computed.mixin"]
+    _inherit = ["sale.order", "vip.computed.mixin", "vip.approval.mixin"]
 
     vip_free_delivery = fields.Boolean(
         string="Free Delivery",
@@ -259,8 +259,8 @@ class SaleOrder(models.Model):
     vip_needs_approval = fields.Boolean(
         string="Needs Approval",
         compute="_compute_vip_needs_approval",
-        store=True,
-        help="The proposal of a VIP client has special terms that the head of sales must approve.",
+        help="The proposal of a VIP client has special terms that the head of sales must approve "
+        "(against the company's policy as it is now).",
     )
     vip_approval_reasons = fields.Text(
         string="Why Approval Is Needed", compute="_compute_vip_approval_reasons"
@@ -268,13 +268,21 @@ class SaleOrder(models.Model):
     vip_approval_state = fields.Selection(
         APPROVAL_STATES,
         string="Approval",
-        compute="_compute_vip_approval_state",
-        store=True,
+        default="not_required",
+        required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
         help="Changes only through the manager's request and the decision of the head of sales; "
         "a commercial change after approval sends the proposal back to approval.",
+    )
+    vip_approval_status = fields.Selection(
+        APPROVAL_STATES,
+        string="Approval Status",
+        compute="_compute_vip_approval_status",
+        help="The approval as the form shows it while the proposal is edited: the terms are checked "
+        "against the policy at once, the state follows when the proposal is saved.",
     )
     vip_approval_ids = fields.One2many("vip.approval", "order_id", string="Approval Log", copy=False)
     vip_approval_id = fields.Many2one(
@@ -334,22 +342,15 @@ class SaleOrder(models.Model):
         for order in self:
             order.vip_needs_approval = bool(order._vip_get_approval_reasons())
 
+    @api.depends("vip_approval_state", "state", *APPROVAL_DEPENDS)
+    def _compute_vip_approval_status(self):
+        for order in self:
+            order.vip_approval_status = order._vip_expected_approval_state()
+
     @api.depends(*APPROVAL_DEPENDS)
     def _compute_vip_approval_reasons(self):
         for order in self:
             order.vip_approval_reasons = "\n".join(order._vip_get_approval_reasons())
-
-    @api.depends("vip_needs_approval")
-    def _compute_vip_approval_state(self):
-        for order in self:
-            state = order.vip_approval_state
-            if order.state in ("sale", "cancel") and state:
-                pass  # a decided order keeps the approval it went through
-            elif not order.vip_needs_approval:
-                state = "not_required"
-            elif state in (False, "not_required"):
-                state = "required"
-            order.vip_approval_state = state
 
     @api.depends("vip_approval_state", "vip_approval_ids")
     def _compute_vip_approval_id(self):
@@ -406,7 +407,9 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._vip_check_flow_fields_write(vals)
-        return super().create(vals_list)
+        orders = super().create(vals_list)
+        orders._vip_sync_approval_state()
+        return orders
 
     def write(self, vals):
         self._vip_check_flow_fields_write(vals)
@@ -414,7 +417,7 @@ class SaleOrder(models.Model):
             # Every way of sending or confirming ends here; payment processing (superuser)
             # may mark a paid quotation as sent, and confirmation is guarded in action_confirm.
             self._vip_check_approval()
-        if {"order_line", *self._vip_commercial_fields()} & set(vals):
+        if {"order_line", "date_order", "company_id", *self._vip_commercial_fields()} & set(vals):
             with self._vip_watch_approval():
                 res = super().write(vals)
         else:
@@ -423,8 +426,6 @@ class SaleOrder(models.Model):
             self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).sudo().write(
                 {"vip_sent_date": fields.Datetime.now()}
             )
-        if "user_id" in vals:
-            self._vip_route_to_other_deciders()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -507,18 +508,16 @@ class SaleOrder(models.Model):
 
     def action_vip_request_approval(self):
         """Submit the special terms of the proposals to the heads of sales."""
+        self._vip_sync_approval_state()
         for order in self:
-            if order.state not in QUOTATION_STATES or order.vip_approval_state not in (
-                "required",
-                "rejected",
+            if (
+                order.state not in QUOTATION_STATES
+                or order.vip_approval_state not in self._vip_approval_request_from
             ):
                 raise UserError(
                     self.env._("%(order)s has no special terms waiting to be submitted.", order=order.name)
                 )
-        self.check_access("write")
-        self.sudo().write({"vip_approval_state": "to_approve"})
-        self._vip_schedule_approval_activities()
-        return True
+        return self._vip_request_approval()
 
     def action_vip_approve(self):
         """Approve the special terms (head of sales)."""
@@ -530,14 +529,9 @@ class SaleOrder(models.Model):
         """Ask the head of sales why the special terms are rejected."""
         self.ensure_one()
         self._vip_check_can_decide()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reject the Special Terms"),
-            "res_model": "vip.approval.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
+        action = self.vip_approval_request_id.action_reject()
+        action["name"] = self.env._("Reject the Special Terms")
+        return action
 
     def action_vip_new_revision(self):
         """Keep the proposal as it is now as a numbered revision and go on with the next one."""
@@ -668,7 +662,9 @@ class SaleOrder(models.Model):
         return self.state in QUOTATION_STATES and self.vip_approval_state in APPROVAL_MISSING
 
     def _vip_check_approval(self):
-        """Refuse to let quotations reach the client while their special terms are not approved."""
+        """Refuse to let quotations reach the client while their special terms are not approved
+        (against the policy as it is now)."""
+        self._vip_sync_approval_state()
         waiting = self.filtered(lambda o: o._vip_awaits_approval())
         if waiting:
             raise UserError(
@@ -681,12 +677,11 @@ class SaleOrder(models.Model):
 
     @api.model
     def _vip_flow_fields(self):
-        """Fields that only the proposal's own flow sets (as superuser): the approval state
-        (request, decision, re-approval), the revision number (new revision), the first
+        """Fields that only the proposal's own flow sets (as superuser; the approval state is
+        guarded by ``vip.approval.mixin``): the revision number (new revision), the first
         sending, the client's first view in the portal and the agreement of the lines (who
         recorded it, when; cleared by any change of the lines)."""
         return {
-            "vip_approval_state",
             "vip_revision",
             "vip_sent_date",
             "vip_viewed_date",
@@ -698,13 +693,6 @@ class SaleOrder(models.Model):
     def _vip_check_flow_fields_write(self, vals):
         if self.env.su:
             return
-        if "vip_approval_state" in vals:
-            raise AccessError(
-                self.env._(
-                    "The approval of a proposal changes only through its request and the decision of "
-                    "the head of sales."
-                )
-            )
         written = self._vip_flow_fields() & set(vals)
         if written:
             labels = ", ".join(sorted(self._fields[name]._description_string(self.env) for name in written))
@@ -716,49 +704,67 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def _vip_check_can_decide(self):
-        if not self.env.user.has_group("vip_sales.group_vip_head"):
-            raise AccessError(self.env._("Only the head of sales approves or rejects special terms."))
-        self.check_access("write")
-        for order in self:
-            if order.user_id == self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "You are the salesperson of %(order)s: another head of sales decides on it.",
-                        order=order.name,
-                    )
-                )
-            if order.state not in QUOTATION_STATES or order.vip_approval_state != "to_approve":
-                raise UserError(self.env._("%(order)s is not awaiting approval.", order=order.name))
+    # Business methods: approval (vip.approval.mixin)
 
-    def _vip_decide(self, decision, comment=False):
-        """Record the head of sales' decision on the special terms: log, state, notifications."""
-        self._vip_check_can_decide()
-        self.env["vip.approval"].sudo().create(
-            [order._vip_prepare_approval_vals(decision, comment) for order in self]
-        )
-        self.sudo().write({"vip_approval_state": decision})
-        self.sudo().activity_feedback(["vip_sales.mail_act_type_proposal_approval"])
-        for order in self:
-            if decision == "approved":
-                body = self.env._("Special terms approved by %(user)s.", user=self.env.user.name)
-            else:
-                body = self.env._(
-                    "Special terms rejected by %(user)s: %(comment)s",
-                    user=self.env.user.name,
-                    comment=comment,
-                )
-            order.message_post(
-                body=body, partner_ids=order.user_id.partner_id.ids, subtype_xmlid="mail.mt_note"
+    def _vip_decision_error(self, user):
+        self.ensure_one()
+        error = super()._vip_decision_error(user)
+        if error is None and self.state not in QUOTATION_STATES:
+            return self._vip_not_pending_error()
+        return error
+
+    def _vip_not_decider_error(self):
+        return AccessError(self.env._("Only the head of sales approves or rejects special terms."))
+
+    def _vip_owner_error(self):
+        return AccessError(
+            self.env._(
+                "You are the salesperson of %(order)s: another head of sales decides on it.", order=self.name
             )
+        )
 
-    def _vip_prepare_approval_vals(self, decision, comment):
+    def _vip_not_pending_error(self):
+        return UserError(self.env._("%(order)s is not awaiting approval.", order=self.name))
+
+    def _vip_approval_reasons(self):
+        return self._vip_get_approval_reasons()
+
+    def _vip_approval_summary(self):
+        """The terms against the policy, and what changed since the last approved revision."""
+        self.ensure_one()
+        sections = [(self.env._("Special terms"), self._vip_get_approval_reasons())]
+        approved = self.vip_approval_ids.filtered(lambda a: a.decision == "approved")[:1]
+        revision = self.vip_revision_ids.filtered(lambda r: r.revision == approved.revision)[:1]
+        if revision:
+            changes = self._vip_diff(revision.snapshot, self._vip_snapshot(self._vip_revision_fields()))
+            sections.append(
+                (
+                    self.env._(
+                        "Changed since the approved revision %(revision)s", revision=revision.display_name
+                    ),
+                    changes,
+                )
+            )
+        return Markup().join(
+            Markup("<p><strong>%s</strong></p>%s") % (title, self._vip_changes_html(items))
+            for title, items in sections
+            if items
+        )
+
+    def _vip_approval_request_vals(self):
+        return {
+            **super()._vip_approval_request_vals(),
+            "res_name": self.vip_proposal_number,
+            "amount": self.amount_total,
+            "currency_id": self.currency_id.id,
+        }
+
+    def _vip_approval_log_vals(self, decision, comment):
         self.ensure_one()
         return {
+            **super()._vip_approval_log_vals(decision, comment),
             "order_id": self.id,
-            "user_id": self.env.uid,
-            "decision": decision,
-            "comment": comment,
+            "res_name": self.vip_proposal_number,
             "amount_total": self.amount_total,
             "currency_id": self.currency_id.id,
             "max_discount": max(
@@ -766,28 +772,38 @@ class SaleOrder(models.Model):
                 default=0.0,
             ),
             "payment_term_id": self.payment_term_id.id,
-            "reasons": self.vip_approval_reasons,
             "revision": self.vip_revision,
         }
 
-    def _vip_approvers(self):
-        """Heads of sales who may decide on this proposal: not its own salesperson."""
-        self.ensure_one()
-        heads = self.env.ref("vip_sales.group_vip_head").sudo().all_user_ids
-        return (
-            heads.filtered(lambda u: u.active and not u.share and self.company_id in u.company_ids)
-            - self.user_id
+    def _vip_decision_message(self, decision, comment):
+        if decision == "approved":
+            return self.env._("Special terms approved by %(user)s.", user=self.env.user.name)
+        return self.env._(
+            "Special terms rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment
         )
 
-    def _vip_schedule_approval_activities(self):
+    def _vip_expected_approval_state(self):
+        """The approval state the proposal's terms call for now (the company's policy read now):
+        a quotation without special terms needs none, one with them needs a request."""
+        self.ensure_one()
+        state = self.vip_approval_state
+        if self.state not in QUOTATION_STATES:
+            return state
+        if not self._vip_get_approval_reasons():
+            return "not_required"
+        return "required" if state == "not_required" else state
+
+    def _vip_sync_approval_state(self):
+        """Quotations move between "not required" and "required" as their terms change: a
+        request whose reasons are gone is withdrawn."""
         for order in self:
-            note = order._vip_changes_html(order._vip_get_approval_reasons())
-            for head in order._vip_approvers():
-                order.activity_schedule(
-                    "vip_sales.mail_act_type_proposal_approval",
-                    user_id=head.id,
-                    note=note,
-                )
+            expected = order._vip_expected_approval_state()
+            if expected == order.vip_approval_state:
+                continue
+            if expected == "not_required":
+                order._vip_reset_approval("not_required")
+            else:
+                order.sudo().write({"vip_approval_state": expected})
 
     # Business methods: re-approval after commercial changes
 
@@ -823,58 +839,33 @@ class SaleOrder(models.Model):
         the order that writes its lines) are left to it, so one change posts one message.
         """
         watched = self.env.cr.cache.setdefault("vip_sales_watched_orders", set())
-        orders = self.filtered(
-            lambda o: (
-                o.id not in watched
-                and o.state in QUOTATION_STATES
-                and o.vip_approval_state in ("approved", "to_approve")
-            )
-        )
+        orders = self.filtered(lambda o: o.id not in watched and o.state in QUOTATION_STATES)
         if not orders:
             yield
             return
         fnames = self._vip_commercial_fields()
-        before = {order: (order.vip_approval_state, order._vip_snapshot(fnames)) for order in orders}
+        before = {
+            order: (order.vip_approval_state, order._vip_snapshot(fnames))
+            for order in orders
+            if order.vip_approval_state in ("approved", "to_approve")
+        }
         watched.update(orders.ids)
         try:
             yield
         finally:
             watched.difference_update(orders.ids)
+        orders.exists()._vip_sync_approval_state()
         for order, (state, snapshot) in before.items():
-            if changes := order._vip_diff(snapshot, order._vip_snapshot(fnames)):
+            if order.exists() and (changes := order._vip_diff(snapshot, order._vip_snapshot(fnames))):
                 order._vip_reopen_approval(state, changes)
-
-    def _vip_route_to_other_deciders(self):
-        """Nobody decides on his own proposal, whoever made him its salesperson: an approval
-        given by the new salesperson goes back to the other heads of sales, and a pending
-        request is no longer his to decide."""
-        for order in self.filtered(lambda o: o.state in QUOTATION_STATES and o.user_id):
-            salesperson = order.user_id
-            if order.vip_approval_state == "approved" and order.vip_approval_id.user_id == salesperson:
-                order.sudo().write({"vip_approval_state": "to_approve"})
-                order._vip_schedule_approval_activities()
-                order.message_post(
-                    body=self.env._(
-                        "%(user)s, who approved the special terms, is now the salesperson: they go "
-                        "back to another head of sales.",
-                        user=salesperson.name,
-                    ),
-                    subtype_xmlid="mail.mt_note",
-                )
-            elif order.vip_approval_state == "to_approve":
-                requests = order.sudo().activity_search(["vip_sales.mail_act_type_proposal_approval"])
-                requests.filtered(lambda activity, user=salesperson: activity.user_id == user).unlink()
-                if not requests.exists():
-                    order._vip_schedule_approval_activities()
 
     def _vip_reopen_approval(self, previous_state, changes):
         self.ensure_one()
-        if not self.vip_needs_approval:
-            self.sudo().activity_unlink(["vip_sales.mail_act_type_proposal_approval"])
+        if self.vip_approval_state == "not_required":
             title = self.env._("The offer changed and no longer needs approval:")
         elif previous_state == "approved":
             self.sudo().write({"vip_approval_state": "to_approve"})
-            self._vip_schedule_approval_activities()
+            self._vip_open_requests(reopen=True)
             title = self.env._("The offer changed after approval and goes back to the head of sales:")
         else:
             title = self.env._("The offer changed while awaiting approval:")

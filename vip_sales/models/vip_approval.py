@@ -3,23 +3,25 @@ from odoo.exceptions import UserError
 
 
 class VipApproval(models.Model):
-    """A decision of the head of sales on the special terms of a proposal.
+    """A decision of the head of sales: on a proposal's special terms, a business trip, a plan.
 
-    The log is written by the approval flow only (in superuser mode): nobody creates, edits or
-    deletes its records, the head of sales included.
+    The log is written by the approval flow only (``vip.approval.mixin``, in superuser mode):
+    nobody creates, edits or deletes its records, the head of sales included.
     """
 
     _name = "vip.approval"
-    _description = "Proposal Approval Decision"
+    _description = "Decision of the Head of Sales"
     _order = "date desc, id desc"
 
-    order_id = fields.Many2one(
-        "sale.order", string="Proposal", required=True, index=True, ondelete="restrict"
-    )
-    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_id = fields.Many2oneReference(string="Document", model_field="res_model", required=True, index=True)
+    res_name = fields.Char(string="Document Name")
+    order_id = fields.Many2one("sale.order", string="Proposal", index="btree_not_null", ondelete="restrict")
+    company_id = fields.Many2one("res.company", required=True, index=True)
     user_id = fields.Many2one("res.users", string="Decided By", required=True, ondelete="restrict")
     decision = fields.Selection([("approved", "Approved"), ("rejected", "Rejected")], required=True)
-    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    requested_date = fields.Datetime(string="Requested On", help="When the decision was asked for.")
+    date = fields.Datetime(string="Decided On", required=True, default=fields.Datetime.now)
     comment = fields.Text()
     revision = fields.Integer(help="Revision of the proposal the decision was taken on.")
     amount_total = fields.Monetary(string="Total", currency_field="currency_id")
@@ -28,13 +30,15 @@ class VipApproval(models.Model):
     payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms", ondelete="set null")
     reasons = fields.Text(string="Special Terms Decided")
 
-    @api.depends("order_id", "decision", "user_id")
+    @api.depends("res_name", "order_id", "revision", "decision", "user_id")
     def _compute_display_name(self):
         labels = dict(self._fields["decision"]._description_selection(self.env))
         for approval in self:
             approval.display_name = self.env._(
                 "%(order)s: %(decision)s by %(user)s",
-                order=approval.order_id._vip_revision_name(approval.revision),
+                order=approval.order_id._vip_revision_name(approval.revision)
+                if approval.order_id
+                else approval.res_name,
                 decision=labels.get(approval.decision, ""),
                 user=approval.user_id.name,
             )

@@ -5,19 +5,26 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_amount, format_date
 
 
 class VipSalesPlan(models.Model):
     _name = "vip.sales.plan"
     _description = "Sales Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vip.approval.mixin"]
     _order = "date_from desc, user_id, partner_id, id"
 
-    # Fields of the plan's content: frozen once the plan is approved.
-    _CONTENT_FIELDS = frozenset(
+    # The head approves a draft plan without a request (vip.approval.mixin); its content is
+    # frozen once approved.
+    _vip_approval_field = "state"
+    _vip_approval_pending = None
+    _vip_approval_rejected = None
+    _vip_approval_request_from = ()
+    _vip_approval_decide_from = ("draft",)
+    _vip_approval_frozen_fields = frozenset(
         {"user_id", "partner_id", "company_id", "date_from", "date_to", "target_amount"}
     )
+    _vip_approval_frozen_states = ("approved",)
 
     user_id = fields.Many2one(
         "res.users",
@@ -143,10 +150,21 @@ class VipSalesPlan(models.Model):
                         actuals[plan] += amount
         return actuals
 
-    def write(self, vals):
-        if self._CONTENT_FIELDS.intersection(vals) and any(plan.state == "approved" for plan in self):
-            raise UserError(self.env._("An approved sales plan cannot be changed: reset it to draft first."))
-        return super().write(vals)
+    def _vip_frozen_message(self):
+        return self.env._("An approved sales plan cannot be changed: reset it to draft first.")
+
+    def _vip_not_pending_error(self):
+        return UserError(self.env._("Only draft sales plans can be approved."))
+
+    def _vip_approval_reasons(self):
+        self.ensure_one()
+        return [
+            self.env._(
+                "Sales plan %(plan)s: target %(target)s",
+                plan=self.display_name,
+                target=format_amount(self.env, self.target_amount, self.currency_id),
+            )
+        ]
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_approved(self):
@@ -154,12 +172,12 @@ class VipSalesPlan(models.Model):
             raise UserError(self.env._("An approved sales plan cannot be deleted: reset it to draft first."))
 
     def action_approve(self):
-        if any(plan.state != "draft" for plan in self):
-            raise UserError(self.env._("Only draft sales plans can be approved."))
-        return self.write({"state": "approved"})
+        return self._vip_decide("approved")
 
     def action_draft(self):
-        return self.write({"state": "draft"})
+        self.check_access("write")
+        self._vip_reset_approval("draft")
+        return True
 
     def action_split(self):
         """Open the wizard that replaces this plan by monthly plans."""

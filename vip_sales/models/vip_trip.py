@@ -4,26 +4,26 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount, format_date
 
 
 class VipTrip(models.Model):
     _name = "vip.trip"
     _description = "Business Trip"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "vip.approval.mixin"]
     _order = "date_from desc, id desc"
 
+    # The decision of the head (vip.approval.mixin): submitted, approved or refused.
+    _vip_approval_field = "state"
+    _vip_approval_pending = "submitted"
+    _vip_approval_rejected = "refused"
+    _vip_approval_request_from = ("draft",)
     # The request the head approves: it can only change while the trip is a draft.
-    _REQUEST_FIELDS = frozenset(
+    _vip_approval_frozen_fields = frozenset(
         {"name", "user_id", "company_id", "destination", "date_from", "date_to", "partner_ids", "budget"}
     )
+    _vip_approval_frozen_states = ("submitted", "approved", "refused", "done")
     _NOTES_STATES = frozenset({"draft", "approved", "done"})
-    _TRANSITIONS = {
-        "draft": {"submitted"},
-        "submitted": {"approved", "refused"},
-        "refused": {"draft"},
-        "approved": {"done"},
-        "done": set(),
-    }
 
     name = fields.Char(string="Purpose", required=True, tracking=True)
     user_id = fields.Many2one(
@@ -76,11 +76,6 @@ class VipTrip(models.Model):
     refusal_comment = fields.Text(
         copy=False, tracking=True, help="Why the head of sales refuses the trip: required to refuse it."
     )
-    can_review = fields.Boolean(
-        string="Can Decide",
-        compute="_compute_can_review",
-        help="The current user is a head of sales who may decide on this trip.",
-    )
     visit_ids = fields.One2many("vip.visit", "trip_id", string="Visits")
     notes = fields.Html(string="Trip Notes", help="What came out of the trip, for the head of sales.")
     visit_count = fields.Integer(string="Visits Planned", compute="_compute_report")
@@ -100,13 +95,6 @@ class VipTrip(models.Model):
 
     _check_dates = models.Constraint("CHECK(date_from <= date_to)", "A trip cannot end before it starts.")
     _check_budget = models.Constraint("CHECK(budget >= 0)", "The budget of a trip cannot be negative.")
-
-    @api.depends("user_id")
-    @api.depends_context("uid")
-    def _compute_can_review(self):
-        is_head = self.env.user.has_group("vip_sales.group_vip_head")
-        for trip in self:
-            trip.can_review = is_head and trip.user_id != self.env.user
 
     def _compute_report(self):
         visits = self.env["vip.visit"]._read_group(
@@ -155,63 +143,62 @@ class VipTrip(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        vals = self._check_write(vals)
+        self._check_write(vals)
         return super().write(vals)
 
     def _check_write(self, vals):
-        """The server-side rules of the trip's workflow; returns the values to write.
-
-        The request changes only in draft; the state moves only along the workflow; a head of
-        sales who is not the trip's manager approves or refuses it, with a comment to refuse.
-        """
-        if self._REQUEST_FIELDS.intersection(vals) and any(trip.state != "draft" for trip in self):
-            raise UserError(
-                self.env._("Only a draft trip can be changed. A refused trip can be reset to draft.")
-            )
+        """The trip's own rules on top of the approval's: the notes wait for the decision, the
+        reviewer is set by the decision, the refusal comment is the decider's."""
         if "notes" in vals and any(trip.state not in self._NOTES_STATES for trip in self):
             raise UserError(
                 self.env._("The notes of a trip cannot be changed while it waits for a decision.")
             )
-        if "approved_by_id" in vals:
+        if "approved_by_id" in vals and not self.env.su:
             raise AccessError(
                 self.env._("The reviewer of a trip is set when the head of sales decides on it.")
             )
-        if "refusal_comment" in vals:
-            self._check_reviewer()
-        new_state = vals.get("state")
-        if not new_state:
-            return vals
-        for trip in self:
-            if new_state not in self._TRANSITIONS[trip.state]:
-                states = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    self.env._(
-                        "Trip %(trip)s cannot go from %(old)s to %(new)s.",
-                        trip=trip.display_name,
-                        old=states[trip.state],
-                        new=states[new_state],
-                    )
-                )
-        if new_state == "submitted" and any(not trip.partner_ids for trip in self):
-            raise UserError(self.env._("Add the clients you will visit before submitting the trip."))
-        if new_state in ("approved", "refused"):
-            self._check_reviewer()
-            if new_state == "refused" and not all(
-                vals.get("refusal_comment", trip.refusal_comment) for trip in self
-            ):
-                raise UserError(self.env._("Explain in the refusal comment why the trip is refused."))
-            vals = {**vals, "approved_by_id": self.env.uid}
-        return vals
+        if "refusal_comment" in vals and not self.env.su:
+            self._vip_check_can_decide()
 
-    def _check_reviewer(self):
-        if not self.env.user.has_group("vip_sales.group_vip_head"):
-            raise AccessError(self.env._("Only the head of sales approves or refuses business trips."))
-        if any(trip.user_id == self.env.user for trip in self):
-            raise UserError(
-                self.env._("You cannot decide on your own business trip: another head of sales does.")
+    def _vip_frozen_message(self):
+        return self.env._("Only a draft trip can be changed. A refused trip can be reset to draft.")
+
+    def _vip_not_decider_error(self):
+        return AccessError(self.env._("Only the head of sales approves or refuses business trips."))
+
+    def _vip_owner_error(self):
+        return UserError(
+            self.env._("You cannot decide on your own business trip: another head of sales does.")
+        )
+
+    def _vip_not_pending_error(self):
+        return UserError(self.env._("Only a submitted trip awaits a decision."))
+
+    def _vip_approval_reasons(self):
+        self.ensure_one()
+        return [
+            self.env._(
+                "Business trip to %(destination)s, %(date_from)s – %(date_to)s, %(clients)s, "
+                "budget %(budget)s",
+                destination=self.destination,
+                date_from=format_date(self.env, self.date_from),
+                date_to=format_date(self.env, self.date_to),
+                clients=", ".join(self.partner_ids.mapped("display_name")),
+                budget=format_amount(self.env, self.budget, self.currency_id),
             )
-        if any(trip.state != "submitted" for trip in self):
-            raise UserError(self.env._("Only a submitted trip awaits a decision."))
+        ]
+
+    def _vip_approval_request_vals(self):
+        return {
+            **super()._vip_approval_request_vals(),
+            "amount": self.budget,
+            "currency_id": self.currency_id.id,
+        }
+
+    def _vip_after_decision(self, decision):
+        self.sudo().write({"approved_by_id": self.env.uid})
+        if decision == "approved":
+            self._create_visits()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
@@ -223,23 +210,36 @@ class VipTrip(models.Model):
     # ------------------------------------------------------------------
 
     def action_submit(self):
-        return self.write({"state": "submitted"})
+        if any(not trip.partner_ids for trip in self):
+            raise UserError(self.env._("Add the clients you will visit before submitting the trip."))
+        return self._vip_request_approval()
 
     def action_approve(self):
         """Approve the trips and plan an onsite visit of each of their clients (with its event)."""
-        self.write({"state": "approved"})
-        self._create_visits()
-        return True
+        return self._vip_decide("approved")
 
     def action_refuse(self):
         """Refuse the trips; the reason is their refusal comment."""
-        return self.write({"state": "refused"})
+        self._vip_check_can_decide()
+        if not all(trip.refusal_comment for trip in self):
+            raise UserError(self.env._("Explain in the refusal comment why the trip is refused."))
+        for trip in self:
+            trip._vip_decide("rejected", trip.refusal_comment)
+        return True
 
     def action_draft(self):
-        return self.write({"state": "draft"})
+        if any(trip.state != "refused" for trip in self):
+            raise UserError(self.env._("Only a refused trip goes back to draft."))
+        self.check_access("write")
+        self._vip_reset_approval("draft")
+        return True
 
     def action_done(self):
-        return self.write({"state": "done"})
+        if any(trip.state != "approved" for trip in self):
+            raise UserError(self.env._("Only an approved trip is done."))
+        self.check_access("write")
+        self.sudo().write({"state": "done"})
+        return True
 
     def action_view_visits(self):
         self.ensure_one()

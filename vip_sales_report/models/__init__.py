@@ -1,6 +1,4 @@
 from . import ir_actions_report
 from . import res_partner
-from . import sale_order
-from . import vip_approval
 from . import res_company
 from . import vip_report_dispatch
