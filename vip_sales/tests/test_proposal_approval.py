@@ -153,8 +153,7 @@ class TestApprovalReasons(ProposalCommon):
             self.env.flush_all()
             self.env.invalidate_all()
             with self.assertQueryCount(15):
-                for fname in ("vip_needs_approval", "vip_approval_state"):
-                    self.env.add_to_compute(orders._fields[fname], orders)
+                orders._vip_sync_approval_state()
                 self.env.flush_all()
                 orders.mapped("vip_approval_reasons")
             self.assertTrue(all(orders.mapped("vip_needs_approval")))
@@ -166,10 +165,13 @@ class TestApprovalReasons(ProposalCommon):
 @tagged("post_install", "-at_install")
 class TestApprovalFlow(ProposalCommon):
     def _approval_activities(self, order):
+        requests = self.env["vip.approval.request"].search(
+            [("res_model", "=", "sale.order"), ("res_id", "=", order.id)]
+        )
         return self.env["mail.activity"].search(
             [
-                ("res_model", "=", "sale.order"),
-                ("res_id", "=", order.id),
+                ("res_model", "=", "vip.approval.request"),
+                ("res_id", "in", requests.ids),
                 ("activity_type_id", "=", self.env.ref("vip_sales.mail_act_type_proposal_approval").id),
             ]
         )
@@ -483,7 +485,7 @@ class TestReapproval(ProposalCommon):
         self.assertIn("goes back to the head of sales", note.body)
         self.assertIn("Payment Terms: Immediate Payment → 60 Days", note.body)
         activity_type = self.env.ref("vip_sales.mail_act_type_proposal_approval")
-        self.assertIn(activity_type, order.activity_ids.activity_type_id)
+        self.assertIn(activity_type, order.vip_approval_request_id.activity_ids.activity_type_id)
 
     def test_non_commercial_changes_keep_the_approval(self):
         order = self._approve(self._create_proposal(discount=15.0))

@@ -244,8 +244,8 @@ class TestTrip(VipVisitsCommon):
         with self.assertRaisesRegex(UserError, "your own business trip"):
             own_trip.action_approve()
         self.assertEqual(own_trip.state, "submitted")
-        self.assertFalse(own_trip.can_review)
-        self.assertTrue(own_trip.with_user(self.head2).can_review)
+        self.assertFalse(own_trip.vip_can_decide)
+        self.assertTrue(own_trip.with_user(self.head2).vip_can_decide)
         own_trip.with_user(self.head2).action_approve()
         self.assertRecordValues(own_trip, [{"state": "approved", "approved_by_id": self.head2.id}])
         # Another manager does not even see the trip.

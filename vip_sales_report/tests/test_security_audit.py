@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import VipReportCommon
@@ -34,10 +34,13 @@ class TestReportSecurityAudit(VipReportCommon):
                         analysis.create({"company_id": self.env.company.id})
 
     def test_approval_request_date_is_recorded_by_the_flow(self):
-        quotation = self.quotation.with_user(self.manager1)
-        quotation.write({"note": "Delivery in two batches"})
+        self.env.company.vip_max_discount = 10.0
+        self.quotation.order_line.discount = 30.0
+        self.quotation.with_user(self.manager1).action_vip_request_approval()
+        request = self.quotation.vip_approval_request_id
+        requested = request.requested_date
+        self.assertTrue(requested)
         for user in (self.manager1, self.head):
-            with self.subTest(user=user.login), self.assertRaises(AccessError) as refusal:
-                quotation.with_user(user).write({"vip_approval_requested_date": "2025-01-01 10:00:00"})
-            self.assertIn("recorded by the system", str(refusal.exception))
-        self.assertFalse(self.quotation.vip_approval_requested_date)
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                request.with_user(user).write({"requested_date": "2025-01-01 10:00:00"})
+        self.assertEqual(request.requested_date, requested)
