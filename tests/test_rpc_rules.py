@@ -62,6 +62,21 @@ class TestHandoverRpc(RulesRpcCase):
             {"partner_id": partner.id, "to_user_id": to_user.id, "tier_id": tier.id, **values},
         )
 
+    def _submit_and_accept(self, giver, receiver, handover_id):
+        """Over RPC as the buttons do: the giver fills the promises and submits, the receiver
+        confirms the checklist and accepts."""
+        promises = self._call(
+            giver,
+            "vip.handover.check",
+            "search",
+            [("handover_id", "=", handover_id), ("kind", "=", "promises")],
+        )
+        self._call(giver, "vip.handover.check", "write", promises, {"note": "None"})
+        self._call(giver, "vip.handover", "action_submit", [handover_id])
+        checks = self._call(receiver, "vip.handover.check", "search", [("handover_id", "=", handover_id)])
+        self._call(receiver, "vip.handover.check", "action_confirm", checks)
+        self._call(receiver, "vip.handover", "action_accept", [handover_id])
+
     def test_no_tier_raised_by_a_self_hand_over(self):
         self._refused(
             self.manager,
@@ -88,7 +103,7 @@ class TestHandoverRpc(RulesRpcCase):
             {"tier_id": self.platinum.id},
             fault="who hands the client over",
         )
-        self._call(self.other_manager, "vip.handover", "action_accept", [handover_id])
+        self._submit_and_accept(self.manager, self.other_manager, handover_id)
         self.assertRecordValues(
             self.client, [{"vip_tier_id": self.silver.id, "vip_manager_id": self.other_manager.id}]
         )
@@ -128,7 +143,7 @@ class TestHandoverRpc(RulesRpcCase):
         self.assertFalse(self.prospect.vip_tier_id)
         # Active sales hands it over, the VIP manager accepts: two people, one hand-over.
         handover_id = self._hand_over(self.active_sales, self.prospect, self.manager, self.platinum)
-        self._call(self.manager, "vip.handover", "action_accept", [handover_id])
+        self._submit_and_accept(self.active_sales, self.manager, handover_id)
         self.assertRecordValues(
             self.prospect, [{"vip_tier_id": self.platinum.id, "vip_manager_id": self.manager.id}]
         )

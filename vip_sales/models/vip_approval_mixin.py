@@ -165,8 +165,7 @@ class VipApprovalMixin(models.AbstractModel):
     def _vip_decision_error(self, user):
         """The error that refuses ``user`` a decision on the record now, or None."""
         self.ensure_one()
-        delegations = self.env["vip.approval.delegation"].sudo()._vip_active(self._vip_approval_company())
-        if not (user.has_group(HEAD_GROUP) or user in delegations.delegate_id):
+        if not self._vip_is_decider(user):
             return self._vip_not_decider_error()
         if user in self._vip_approval_owners():
             return self._vip_owner_error()
@@ -174,6 +173,14 @@ class VipApprovalMixin(models.AbstractModel):
         if state != self._vip_approval_pending and state not in self._vip_approval_decide_from:
             return self._vip_not_pending_error()
         return None
+
+    def _vip_is_decider(self, user):
+        """Whether ``user`` is one who decides on the record: a head of sales or a stand-in now."""
+        self.ensure_one()
+        if user.has_group(HEAD_GROUP):
+            return True
+        delegations = self.env["vip.approval.delegation"].sudo()._vip_active(self._vip_approval_company())
+        return user in delegations.delegate_id
 
     def _vip_check_can_decide(self):
         for record in self:
@@ -227,6 +234,7 @@ class VipApprovalMixin(models.AbstractModel):
         self._vip_check_can_decide()
         if decision == "rejected" and not (comment or "").strip():
             raise UserError(self.env._("Say why you reject it: the requester reads it."))
+        self._vip_before_decision(decision)
         requests = (
             self.env["vip.approval.request"]
             .sudo()
@@ -314,6 +322,10 @@ class VipApprovalMixin(models.AbstractModel):
         if decision == "approved":
             return self.env._("Approved by %(user)s.", user=self.env.user.name)
         return self.env._("Rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment)
+
+    def _vip_before_decision(self, decision):
+        """Raise when the records cannot take ``decision`` now (its decider may, but the record
+        is not ready: an unconfirmed checklist, ...)."""
 
     def _vip_after_decision(self, decision):
         """What follows a decision on the records (visits of an approved trip, ...)."""

@@ -31,10 +31,15 @@ class TestClientCardTour(VipClientCardCommon, HttpCase):
             .with_user(self.salesman)
             .create({"partner_id": prospect.id, "to_user_id": self.manager2.id, "tier_id": self.tier_gold.id})
         )
+        handover.check_ids.filtered(lambda check: check.kind == "promises").with_user(
+            self.salesman
+        ).note = "Free delivery of the first order"
+        handover.with_user(self.salesman).action_submit()
         self.start_tour(
             "/odoo/action-vip_sales.vip_handover_action", "vip_handover_accept", login=self.manager2.login
         )
         self.assertEqual(handover.state, "done")
+        self.assertEqual(handover.check_ids.confirmed_by_id, self.manager2)
         self.assertEqual(prospect.vip_manager_id, self.manager2)
 
 

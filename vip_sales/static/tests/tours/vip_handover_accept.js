@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 import { checkStatus } from "./vip_tour_utils";
 
-// The receiving VIP manager accepts a client handed over to him.
+// The receiving VIP manager confirms the checklist of a client handed over to him and accepts it.
 registry.category("web_tour.tours").add("vip_handover_accept", {
     steps: () => [
         {
@@ -15,6 +15,25 @@ registry.category("web_tour.tours").add("vip_handover_accept", {
             trigger: ".o_kanban_view .o_kanban_record:contains(Novy Interier LLC):contains(To Accept)",
             isActive: ["mobile"],
             run: "click",
+        },
+        {
+            content: "The giver's promises are on the checklist",
+            trigger: ".o_form_view div[name=check_ids] .o_data_row:contains(Free delivery of the first order)",
+        },
+        // Confirm the points one by one: each confirmation leaves one button less.
+        ...[5, 4, 3, 2, 1].flatMap((left) => [
+            {
+                content: `Confirm a point of the checklist (${left} left)`,
+                trigger: `.o_form_view div[name=checks_to_confirm]:contains(${left})`,
+            },
+            {
+                trigger: ".o_form_view div[name=check_ids] button[name=action_confirm]",
+                run: "click",
+            },
+        ]),
+        {
+            content: "Every point is confirmed",
+            trigger: ".o_form_view:not(:has(div[name=check_ids] button[name=action_confirm]))",
         },
         {
             content: "Accept it",
