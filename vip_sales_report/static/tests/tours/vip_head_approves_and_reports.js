@@ -29,13 +29,8 @@ registry.category("web_tour.tours").add("vip_sales_report_head_approves_and_repo
                 run: "click",
             },
             {
-                content: "The trips to approve are shown (not the tasks the app opened on)",
-                trigger: ".o_control_panel .o_breadcrumb:contains(Trips to Approve)",
-                isActive: ["mobile"],
-            },
-            {
-                content: "Open the trip the manager submitted",
-                trigger: ".o_kanban_record:contains(Volga region chains)",
+                content: "Open the trip the manager submitted from the trips to approve",
+                trigger: ".o_kanban_view .o_kanban_record:contains(Volga region chains)",
                 isActive: ["mobile"],
                 run: "click",
             },
