@@ -15,12 +15,18 @@ class VipAnalysisMixin(models.AbstractModel):
     those measures in ``_vip_ratio_measures`` as ``{field: (numerator, denominator)}`` and
     every aggregate of the field in a pivot, graph or list group is computed as
     ``100 * SUM(numerator) / SUM(denominator)`` (empty when the denominator is zero).
+
+    Neither can a median: a model lists its percentile measures in ``_vip_percentile_measures``
+    as ``{field: (column, fraction)}``; a row's value of the field is its value of ``column``
+    and a group's is the exact percentile of ``column`` over the group's rows
+    (``percentile_cont(fraction)``, rows without a value left out).
     """
 
     _name = "vip.analysis.mixin"
     _description = "VIP Analysis Ratio Measures"
 
     _vip_ratio_measures = {}
+    _vip_percentile_measures = {}
 
     def _query(self):
         """The ``SELECT`` of the view, as an ``SQL`` object."""
@@ -52,8 +58,16 @@ class VipAnalysisMixin(models.AbstractModel):
     def _read_group_select(self, aggregate_spec, query):
         fname, __, func = aggregate_spec.partition(":")
         ratio = self._vip_ratio_measures.get(fname)
-        if not ratio or func not in ("sum", "avg"):
+        percentile = self._vip_percentile_measures.get(fname)
+        if func not in ("sum", "avg") or not (ratio or percentile):
             return super()._read_group_select(aggregate_spec, query)
+        if percentile:
+            column, fraction = percentile
+            return SQL(
+                "percentile_cont(%s) WITHIN GROUP (ORDER BY %s)",
+                fraction,
+                self._field_to_sql(self._table, column, query),
+            )
         numerator, denominator = ratio
         return SQL(
             "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",

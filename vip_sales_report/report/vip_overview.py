@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.vip_sales.tools.dates import user_day_start
+
 
 class VipOverview(models.Model):
     """The VIP Overview: one card per VIP manager with where they stand today.
@@ -8,7 +10,10 @@ class VipOverview(models.Model):
     This month's plan fulfilment (the plans running today: those over all the manager's
     clients, or the sum of the client plans when there are none), the floor and assortment
     shares of their clients' active stores against the tiers' targets, the clients whose
-    visit or call is overdue, and the proposals waiting for the head of sales.
+    visit or call is overdue, and the proposals waiting for the head of sales. Whoever decided
+    this month (a head of sales, a stand-in, the sales director, a manager accepting a
+    hand-over) has a card with how many decisions they took and how long they took: the
+    median and the 90th percentile of the hours from request to decision.
     """
 
     _name = "vip.overview"
@@ -46,6 +51,7 @@ class VipOverview(models.Model):
             "total_area",
         ],
         "vip.tier": ["target_assortment_share", "target_floor_share"],
+        "vip.approval": ["date", "requested_date", "user_id"],
     }
     _vip_ratio_measures = {
         "plan_fulfillment": ("plan_actual", "plan_target"),
@@ -83,10 +89,27 @@ class VipOverview(models.Model):
     visit_overdue_count = fields.Integer(string="Visits Overdue", readonly=True)
     call_overdue_count = fields.Integer(string="Calls Overdue", readonly=True)
     to_approve_count = fields.Integer(string="Proposals to Approve", readonly=True)
+    decision_count = fields.Integer(string="Decided this Month", readonly=True)
+    # A median of medians means nothing: these are the user's own, not summed in a group.
+    decision_hours_median = fields.Float(
+        string="Hours to Decide (Median)",
+        digits=(16, 1),
+        aggregator=False,
+        readonly=True,
+        help="Half of this month's decisions were taken within this many hours of the request.",
+    )
+    decision_hours_p90 = fields.Float(
+        string="Hours to Decide (90th Percentile)",
+        digits=(16, 1),
+        aggregator=False,
+        readonly=True,
+        help="Nine in ten of this month's decisions were taken within this many hours of the request.",
+    )
 
     @property
     def _table_query(self):
         today = fields.Date.context_today(self)
+        month_start = user_day_start(self.env, today.replace(day=1))
         plans = self.env["vip.plan.analysis"]._table_query
         return SQL(
             """
@@ -133,8 +156,18 @@ class VipOverview(models.Model):
                  WHERE p.date_from <= %(today)s AND p.date_to >= %(today)s
                  GROUP BY p.user_id, p.level
                  ORDER BY p.user_id, p.level = 'manager' DESC
+            ), decisions AS (
+                SELECT a.user_id AS manager_id,
+                       COUNT(*) AS decision_count,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.date - a.requested_date) AS median,
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY a.date - a.requested_date) AS p90
+                  FROM vip_approval a
+                 WHERE a.date >= %(month_start)s AND a.requested_date IS NOT NULL
+                 GROUP BY a.user_id
             ), managers AS (
-                SELECT manager_id FROM clients UNION SELECT manager_id FROM plans
+                SELECT manager_id FROM clients
+                 UNION SELECT manager_id FROM plans
+                 UNION SELECT manager_id FROM decisions
             )
             SELECT u.id AS id,
                    u.id AS manager_id,
@@ -157,7 +190,10 @@ class VipOverview(models.Model):
                        AS target_assortment_share,
                    COALESCE(clients.visit_overdue_count, 0) AS visit_overdue_count,
                    COALESCE(clients.call_overdue_count, 0) AS call_overdue_count,
-                   COALESCE(proposals.to_approve_count, 0) AS to_approve_count
+                   COALESCE(proposals.to_approve_count, 0) AS to_approve_count,
+                   COALESCE(decisions.decision_count, 0) AS decision_count,
+                   EXTRACT(EPOCH FROM decisions.median) / 3600.0 AS decision_hours_median,
+                   EXTRACT(EPOCH FROM decisions.p90) / 3600.0 AS decision_hours_p90
               FROM managers
               JOIN res_users u ON u.id = managers.manager_id
               JOIN res_company company ON company.id = u.company_id
@@ -165,8 +201,10 @@ class VipOverview(models.Model):
               LEFT JOIN stores ON stores.manager_id = u.id
               LEFT JOIN proposals ON proposals.manager_id = u.id
               LEFT JOIN plans ON plans.manager_id = u.id
+              LEFT JOIN decisions ON decisions.manager_id = u.id
             """,
             today=today,
+            month_start=month_start,
             plans=plans,
         )
 

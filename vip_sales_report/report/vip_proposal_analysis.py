@@ -29,11 +29,15 @@ class VipProposalAnalysis(models.Model):
             "vip_sent_date",
             "vip_viewed_date",
         ],
-        "vip.approval": ["date", "order_id", "requested_date"],
+        "vip.approval": ["date", "order_id", "requested_date", "user_id"],
         "res.partner": ["commercial_partner_id", "is_vip", "vip_manager_id", "vip_tier_id"],
         "res.company": ["currency_id"],
     }
     _vip_ratio_measures = {"conversion": ("confirmed_count", "decided_count")}
+    _vip_percentile_measures = {
+        "approval_hours_median": ("approval_hours", 0.5),
+        "approval_hours_p90": ("approval_hours", 0.9),
+    }
 
     order_id = fields.Many2one("sale.order", string="Proposal", readonly=True)
     date = fields.Datetime(string="Proposal Date", readonly=True)
@@ -71,6 +75,25 @@ class VipProposalAnalysis(models.Model):
         readonly=True,
         help="Hours from the last request for approval to the decision of the head of sales.",
     )
+    approval_hours_median = fields.Float(
+        string="Hours to Decide (Median)",
+        digits=(16, 1),
+        readonly=True,
+        help="Half of the decisions of the head of sales were taken within this many hours of the request.",
+    )
+    approval_hours_p90 = fields.Float(
+        string="Hours to Decide (90th Percentile)",
+        digits=(16, 1),
+        readonly=True,
+        help="Nine decisions in ten were taken within this many hours of the request.",
+    )
+    decider_id = fields.Many2one(
+        "res.users",
+        string="Decided By",
+        readonly=True,
+        help="The head of sales, stand-in or sales director who took the last decision on the proposal.",
+    )
+    decision_date = fields.Datetime(string="Decided On", readonly=True)
     days_to_view = fields.Float(
         string="Days to Open",
         digits=(16, 1),
@@ -92,9 +115,11 @@ class VipProposalAnalysis(models.Model):
             WITH decisions AS (
                 SELECT DISTINCT ON (a.order_id)
                        a.order_id,
+                       a.user_id,
+                       a.date,
                        EXTRACT(EPOCH FROM (a.date - a.requested_date)) / 3600.0 AS hours
                   FROM vip_approval a
-                 WHERE a.requested_date IS NOT NULL
+                 WHERE a.order_id IS NOT NULL AND a.requested_date IS NOT NULL
                  ORDER BY a.order_id, a.date DESC, a.id DESC
             )
             SELECT s.id AS id,
@@ -120,6 +145,10 @@ class VipProposalAnalysis(models.Model):
                    s.vip_sent_date AS sent_date,
                    s.vip_viewed_date AS viewed_date,
                    decisions.hours AS approval_hours,
+                   decisions.hours AS approval_hours_median,
+                   decisions.hours AS approval_hours_p90,
+                   decisions.user_id AS decider_id,
+                   decisions.date AS decision_date,
                    EXTRACT(EPOCH FROM (s.vip_viewed_date - s.vip_sent_date)) / 86400.0 AS days_to_view,
                    CASE WHEN s.state IN ('sale', 'cancel') THEN 100.0 * (s.state = 'sale')::int END
                        AS conversion

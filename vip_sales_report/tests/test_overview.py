@@ -1,5 +1,10 @@
+import statistics
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import VipReportCommon
 
@@ -66,6 +71,30 @@ class TestOverview(VipReportCommon):
         self.assertLessEqual(
             self.manager1 | self.manager2, overview.with_user(self.head).search([]).manager_id
         )
+
+    def test_heads_card_shows_this_months_time_to_decision(self):
+        last_month = datetime.combine(self.month_start.replace(day=3), time(9, 0)) - relativedelta(months=1)
+        old = self._create_order(self.client1, [(self.chair, 10, 3500.0)], vip_proposal_type="individual")
+        with freeze_time(last_month):
+            old.with_user(self.manager1).action_vip_request_approval()
+        with freeze_time(last_month + timedelta(hours=30)):
+            old.with_user(self.head).action_vip_approve()
+        decisions = self.env["vip.approval"].search(
+            [
+                ("user_id", "=", self.head.id),
+                ("requested_date", "!=", False),
+                ("date", ">=", fields.Datetime.to_datetime(self.month_start)),
+            ]
+        )
+        self.assertGreaterEqual(len(decisions), 2, "the common proposals were decided this month")
+        hours = [(decision.date - decision.requested_date).total_seconds() / 3600 for decision in decisions]
+        card = self._card(self.head)
+        self.assertEqual(card.decision_count, len(decisions), "last month's decision is not counted")
+        self.assertAlmostEqual(card.decision_hours_median, statistics.median(hours))
+        self.assertAlmostEqual(
+            card.decision_hours_p90, statistics.quantiles(hours, n=10, method="inclusive")[-1]
+        )
+        self.assertFalse(self._card(self.manager1).decision_count, "a manager who decided nothing")
 
     def test_cards_open_what_is_due(self):
         action = self._card(self.manager2).action_open_proposals_to_approve()

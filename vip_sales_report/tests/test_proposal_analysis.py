@@ -1,4 +1,8 @@
-from odoo.tests import tagged
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import freeze_time, tagged
 
 from .common import VipReportCommon
 
@@ -56,6 +60,53 @@ class TestProposalAnalysis(VipReportCommon):
         # manager1: order1 confirmed, proposal_refused refused, two open → 1 of 2 decided.
         self.assertAlmostEqual(by_manager[self.manager1][3], 50.0)
         self.assertAlmostEqual(by_manager[self.manager2][3], 100.0)
+
+    def _decide(self, head, hours, requested):
+        """A proposal of client1 requested at ``requested`` and approved by ``head`` after ``hours``."""
+        order = self._create_order(self.client1, [(self.chair, 10, 3500.0)], vip_proposal_type="individual")
+        with freeze_time(requested):
+            order.with_user(self.manager1).action_vip_request_approval()
+        with freeze_time(requested + timedelta(hours=hours)):
+            order.with_user(head).action_vip_approve()
+        return order
+
+    def test_time_to_decision_median_and_p90_per_head_and_month(self):
+        head2 = self._create_vip_user("vip_head2_decision_time", "vip_sales.group_vip_head")
+        this_month = datetime.combine(self.month_start.replace(day=3), time(9, 0))
+        last_month = this_month - relativedelta(months=1)
+        # This month the head decided after 5 and 5 hours (the common proposals), 1, 2, 4 and 10.
+        for hours in (1, 2, 4, 10):
+            self._decide(self.head, hours, this_month)
+        self._decide(head2, 8, this_month)
+        self._decide(head2, 3, last_month)
+        self._decide(head2, 6, last_month)
+        groups = {
+            (decider, month.month): values
+            for decider, month, *values in self.env["vip.proposal.analysis"]._read_group(
+                [("decider_id", "in", (self.head | head2).ids)],
+                ["decider_id", "decision_date:month"],
+                ["approval_hours_median:sum", "approval_hours_p90:sum", "__count"],
+            )
+        }
+        # 1, 2, 4, 5, 5, 10: the median between 4 and 5, the 90th percentile half-way from 5 to 10.
+        self.assertEqual(
+            set(groups), {(self.head, this_month.month), (head2, this_month.month), (head2, last_month.month)}
+        )
+        median, p90, count = groups[self.head, this_month.month]
+        self.assertEqual(count, 6)
+        self.assertAlmostEqual(median, 4.5)
+        self.assertAlmostEqual(p90, 7.5)
+        median, p90, count = groups[head2, this_month.month]
+        self.assertEqual((count, median, p90), (1, 8.0, 8.0))
+        median, p90, count = groups[head2, last_month.month]
+        self.assertAlmostEqual(median, 4.5)
+        self.assertAlmostEqual(p90, 5.7)
+        # One row is one decision: its median and percentile are its own hours.
+        row = self._row(self.proposal_approved)
+        self.assertEqual(
+            (row.decider_id, row.approval_hours_median, row.approval_hours_p90), (self.head, 5.0, 5.0)
+        )
+        self.assertFalse(self._row(self.quotation).decider_id, "never decided")
 
     def test_manager_sees_own_clients_only(self):
         analysis = self.env["vip.proposal.analysis"]
