@@ -8,7 +8,7 @@
     "website": "https://github.com/vip-sales/vip_sales",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["sale_management", "delivery", "calendar", "contacts", "resource"],
+    "depends": ["sale_management", "sale_stock", "delivery", "calendar", "contacts", "resource"],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/vip_sales_groups.xml",
