@@ -243,6 +243,12 @@ class TestProposalRulesRpc(RulesRpcCase):
         self.assertNotIn(self.head, request.activity_ids.user_id)
         self.assertIn(self.other_head, request.activity_ids.user_id)
         self._call(self.other_head, "sale.order", "action_vip_approve", [order.id])
+        # Approved, but the client has not agreed the lines yet: the policy holds over RPC too.
+        self._refused(self.head, "sale.order", "action_confirm", [order.id], fault="agrees its lines")
+        agreement = self._call(
+            self.head, "vip.nomenclature.agree", "create", {"order_id": order.id, "channel": "phone"}
+        )
+        self._call(self.head, "vip.nomenclature.agree", "action_agree", [agreement])
         self._call(self.head, "sale.order", "action_confirm", [order.id])
         self.assertEqual(order.state, "sale")
 
@@ -328,6 +334,9 @@ class TestComputedRpc(RulesRpcCase):
             ("sale.order", [order_id], {"vip_is_vip_client": False}),
             ("sale.order", [order_id], {"vip_total_weight": 1.0}),
             ("sale.order.line", line_ids, {"vip_package_discount": 40.0}),
+            # A feasible date written in would have let an early shipping date pass unapproved.
+            ("sale.order", [order_id], {"vip_earliest_ship_date": "2020-01-01"}),
+            ("sale.order.line", line_ids, {"vip_ship_date": "2020-01-01"}),
             ("res.partner", [self.client.id], {"is_vip": False}),
             ("res.partner", [self.client.id], {"vip_card_completeness": 100}),
         ):

@@ -52,6 +52,7 @@
         "views/vip_refusal_reason_views.xml",
         "views/sale_portal_templates.xml",
         "wizard/vip_approval_reject_views.xml",
+        "wizard/vip_nomenclature_agree_views.xml",
         "wizard/vip_policy_views.xml",
         "wizard/sale_mass_cancel_orders_views.xml",
         "report/sale_report_templates.xml",

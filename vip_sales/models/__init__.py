@@ -10,6 +10,7 @@ from . import sale_order_line
 from . import vip_product_carton
 from . import product_template
 from . import product_product
+from . import stock_warehouse
 from . import vip_product_package
 from . import vip_product_package_line
 from . import vip_vehicle_type

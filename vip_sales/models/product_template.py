@@ -24,6 +24,16 @@ class ProductTemplate(models.Model):
         compute="_compute_vip_shipping",
         help="Number of cartons one unit ships in; a product without cartons counts as one.",
     )
+    vip_production_days = fields.Integer(
+        string="Production Lead Time (days)",
+        help="How many days the factory needs to make what is neither in stock nor on its way: "
+        "a proposal short of it can ship that many days from today. 0: not known, the "
+        "proposal shows no shipping date for it.",
+    )
+
+    _check_vip_production_days = models.Constraint(
+        "CHECK(vip_production_days >= 0)", "The production lead time cannot be negative."
+    )
 
     @api.depends(
         "weight",

@@ -35,6 +35,24 @@ class ResCompany(models.Model):
         "hours, goes to the sales director as well.",
     )
 
+    vip_check_ship_date = fields.Boolean(
+        string="Feasible Shipping Dates",
+        default=True,
+        help="A shipping date agreed before the earliest day the VIP proposal can ship (stock, "
+        "receipts, production lead time) needs the approval of the head of sales.",
+    )
+    vip_block_shortage = fields.Boolean(
+        string="Refuse Confirmation When Short",
+        help="A VIP order is confirmed only when the warehouse has every line in free stock; "
+        "otherwise a shortage is shown and warned of, not blocked.",
+    )
+    vip_require_nomenclature = fields.Boolean(
+        string="Confirm Agreed Lines Only",
+        default=True,
+        help="A VIP order is confirmed only once the client agreed its lines (models, quantities, "
+        "colours): in the portal, or as recorded by the manager.",
+    )
+
     _check_vip_policy = models.Constraint(
         "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0 "
         "AND vip_approval_escalation_hours > 0)",
@@ -43,7 +61,12 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"vip_max_discount", "vip_standard_payment_term_ids", "vip_max_deferral_days"} & set(vals):
+        if {
+            "vip_max_discount",
+            "vip_standard_payment_term_ids",
+            "vip_max_deferral_days",
+            "vip_check_ship_date",
+        } & set(vals):
             # The policy is read where it is used; the open quotations show it at once. The
             # orders already decided keep the decision they went through.
             self.env["sale.order"].sudo().search(

@@ -6,9 +6,12 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_amount, formatLang
+from odoo.tools import format_amount, format_date, formatLang
 
 QUOTATION_STATES = ("draft", "sent")
+# How the client agrees the lines of a proposal: in the portal (signing or paying it), or
+# with the manager, who records it.
+NOMENCLATURE_CHANNELS = [("portal", "Portal"), ("phone", "Phone"), ("mail", "E-mail"), ("visit", "Visit")]
 PROPOSAL_TYPES = [("standard", "Standard"), ("individual", "Individual")]
 APPROVAL_STATES = [
     ("not_required", "Not Required"),
@@ -35,6 +38,8 @@ APPROVAL_DEPENDS = (
     "order_line.product_uom_id",
     "order_line.vip_package_discount",
     "order_line.display_type",
+    "commitment_date",
+    "order_line.vip_ship_date",
 )
 
 
@@ -204,6 +209,130 @@ class SaleOrder(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # Availability and the agreed shipping date (sale_stock's stock, commitment_date)
+    # ------------------------------------------------------------------
+
+    vip_earliest_ship_date = fields.Date(
+        string="Earliest Shipping Date",
+        compute="_compute_vip_availability",
+        help="The earliest day the whole proposal can ship from the order's warehouse: every line "
+        "available (free stock, receipts on their way, production lead time) and its customer "
+        "lead time passed. Empty when a short product has no date.",
+    )
+    vip_shortage_count = fields.Integer(string="Lines Short", compute="_compute_vip_availability")
+    vip_store_id = fields.Many2one(
+        "vip.store",
+        string="Deliver to Store",
+        tracking=True,
+        check_company=True,
+        index="btree_not_null",
+        domain="[('partner_id', '=', vip_commercial_partner_id)]",
+        help="The client's store the goods go to: its address becomes the delivery address.",
+    )
+    vip_unloading_note = fields.Text(
+        string="Unloading Conditions",
+        tracking=True,
+        help="Agreed with the client: access for the truck, floor and lift, who unloads, the hours "
+        "of the store's receiving; printed on the proposal.",
+    )
+
+    @api.depends("vip_store_id")
+    def _compute_partner_shipping_id(self):
+        res = super()._compute_partner_shipping_id()
+        for order in self.filtered("vip_store_id.address_id"):
+            order.partner_shipping_id = order.vip_store_id.address_id
+        return res
+
+    @api.constrains("vip_store_id", "partner_id")
+    def _check_vip_store_id(self):
+        for order in self.filtered("vip_store_id"):
+            if order.vip_store_id.partner_id != order.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The store %(store)s is not a store of %(client)s.",
+                        store=order.vip_store_id.display_name,
+                        client=order.partner_id.commercial_partner_id.display_name,
+                    )
+                )
+
+    @api.depends("order_line.vip_ship_date", "order_line.vip_shortage_qty")
+    def _compute_vip_availability(self):
+        for order in self:
+            lines = order.order_line._vip_shipped_lines()
+            order.vip_shortage_count = len(lines.filtered("vip_shortage_qty"))
+            dated = lines.filtered("vip_ship_date")
+            order.vip_earliest_ship_date = (
+                max(dated.mapped("vip_ship_date")) if dated and dated == lines else False
+            )
+
+    @api.constrains("commitment_date")
+    def _check_vip_commitment_date(self):
+        today = fields.Date.context_today(self)
+        for order in self.filtered(lambda o: o.vip_is_vip_client and o.state in QUOTATION_STATES):
+            if order.commitment_date and order._vip_commitment_day() < today:
+                raise ValidationError(
+                    self.env._(
+                        "The shipping date agreed for %(order)s is in the past: agree a date from today on.",
+                        order=order.name,
+                    )
+                )
+
+    @api.constrains("partner_shipping_id", "partner_id")
+    def _check_vip_partner_shipping_id(self):
+        for order in self.filtered("vip_is_vip_client"):
+            client = order.partner_id.commercial_partner_id
+            if order.partner_shipping_id and order.partner_shipping_id.commercial_partner_id != client:
+                raise ValidationError(
+                    self.env._(
+                        "%(address)s is not an address of %(client)s: deliver to one of the client's "
+                        "stores or addresses.",
+                        address=order.partner_shipping_id.display_name,
+                        client=client.display_name,
+                    )
+                )
+
+    def _vip_commitment_day(self):
+        """The agreed shipping date as a day of the user's calendar."""
+        self.ensure_one()
+        return fields.Datetime.context_timestamp(self, self.commitment_date).date()
+
+    def _vip_ship_date_reasons(self):
+        """An agreed shipping date before the proposal can ship is a special term."""
+        self.ensure_one()
+        if not (self.commitment_date and self.company_id.vip_check_ship_date):
+            return []
+        earliest = self.vip_earliest_ship_date
+        agreed = self._vip_commitment_day()
+        if not earliest and self.vip_shortage_count:
+            return [
+                self.env._(
+                    "Shipping on %(date)s is agreed while goods are short with no date of arrival",
+                    date=format_date(self.env, agreed),
+                )
+            ]
+        if earliest and agreed < earliest:
+            return [
+                self.env._(
+                    "Shipping on %(date)s is agreed; the proposal can ship on %(earliest)s at the earliest",
+                    date=format_date(self.env, agreed),
+                    earliest=format_date(self.env, earliest),
+                )
+            ]
+        return []
+
+    def _vip_shortage_error_message(self):
+        """Why a short order cannot be confirmed (when the company's policy says so), or False."""
+        self.ensure_one()
+        if not (self.vip_is_vip_client and self.company_id.vip_block_shortage and self.vip_shortage_count):
+            return False
+        short = self.order_line._vip_shipped_lines().filtered("vip_shortage_qty")
+        return self.env._(
+            "%(order)s cannot be confirmed: the warehouse is short of %(products)s.",
+            order=self.name,
+            products=", ".join(short.product_id.mapped("display_name")),
+        )
+
+    # ------------------------------------------------------------------
     # VIP client: orders counted per client company (no-order watch), and no
     # confirmation while the client's card is less complete than its tier requires
     # ------------------------------------------------------------------
@@ -217,7 +346,12 @@ class SaleOrder(models.Model):
     )
 
     def _confirmation_error_message(self):
-        return super()._confirmation_error_message() or self._vip_card_error_message()
+        return (
+            super()._confirmation_error_message()
+            or self._vip_card_error_message()
+            or self._vip_nomenclature_error_message()
+            or self._vip_shortage_error_message()
+        )
 
     def _vip_card_error_message(self):
         """Why the order cannot be confirmed yet for its VIP client's card, or False."""
@@ -327,6 +461,16 @@ class SaleOrder(models.Model):
     vip_nomenclature_agreed_user_id = fields.Many2one(
         "res.users", string="Nomenclature Agreed By", readonly=True, copy=False
     )
+    vip_nomenclature_partner_id = fields.Many2one(
+        "res.partner",
+        string="Agreed by the Client's",
+        readonly=True,
+        copy=False,
+        help="The client's contact who agreed the lines.",
+    )
+    vip_nomenclature_channel = fields.Selection(
+        NOMENCLATURE_CHANNELS, string="Agreed Through", readonly=True, copy=False
+    )
     vip_refusal_reason_id = fields.Many2one(
         "vip.refusal.reason", string="Refusal Reason", tracking=True, copy=False, ondelete="restrict"
     )
@@ -417,11 +561,22 @@ class SaleOrder(models.Model):
             # Every way of sending or confirming ends here; payment processing (superuser)
             # may mark a paid quotation as sent, and confirmation is guarded in action_confirm.
             self._vip_check_approval()
-        if {"order_line", "date_order", "company_id", *self._vip_commercial_fields()} & set(vals):
+        if {
+            "order_line",
+            "date_order",
+            "company_id",
+            "commitment_date",
+            *self._vip_commercial_fields(),
+        } & set(vals):
             with self._vip_watch_approval():
                 res = super().write(vals)
         else:
             res = super().write(vals)
+        if vals.get("signature"):
+            # Signed in the portal: the client agreed the lines as they stand.
+            self.filtered(
+                lambda o: o.vip_is_vip_client and o.state in QUOTATION_STATES
+            )._vip_record_nomenclature_agreement("portal")
         if vals.get("state") == "sent":
             self.filtered(lambda o: o.vip_is_vip_client and not o.vip_sent_date).sudo().write(
                 {"vip_sent_date": fields.Datetime.now()}
@@ -575,7 +730,19 @@ class SaleOrder(models.Model):
         }
 
     def action_vip_agree_nomenclature(self):
-        """Record that the client agreed the models, quantities and colours of the lines."""
+        """Open the form that records the client's agreement of the lines."""
+        self.ensure_one()
+        self._vip_check_can_agree()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Nomenclature Agreed"),
+            "res_model": "vip.nomenclature.agree",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def _vip_check_can_agree(self):
         if not_quotations := self.filtered(lambda o: o.state not in QUOTATION_STATES):
             raise UserError(
                 self.env._(
@@ -584,14 +751,40 @@ class SaleOrder(models.Model):
                 )
             )
         self.check_access("write")
-        self.sudo().write(
-            {
-                "vip_nomenclature_agreed": True,
-                "vip_nomenclature_agreed_date": fields.Datetime.now(),
-                "vip_nomenclature_agreed_user_id": self.env.uid,
-            }
-        )
+
+    def _vip_record_nomenclature_agreement(self, channel, partner=None, date=None):
+        """Record that the client agreed the models, quantities and colours of the lines:
+        through ``channel``, by ``partner`` (the client's contact; the customer by default),
+        on ``date`` (now by default). Written by the flow; the agreement form and the portal
+        call it."""
+        for order in self:
+            order.sudo().write(
+                {
+                    "vip_nomenclature_agreed": True,
+                    "vip_nomenclature_agreed_date": date or fields.Datetime.now(),
+                    "vip_nomenclature_agreed_user_id": self.env.uid,
+                    "vip_nomenclature_partner_id": (partner or order.partner_id).id,
+                    "vip_nomenclature_channel": channel,
+                }
+            )
         return True
+
+    def _vip_nomenclature_error_message(self):
+        """Why the order cannot be confirmed before the client agreed its lines, or False."""
+        self.ensure_one()
+        if (
+            not self.vip_is_vip_client
+            or not self.company_id.vip_require_nomenclature
+            or self.vip_nomenclature_agreed
+        ):
+            return False
+        return self.env._(
+            "%(order)s cannot be confirmed before %(client)s agrees its lines (models, quantities, "
+            "colours): record the agreement with Nomenclature Agreed, or let the client accept it in "
+            "the portal.",
+            order=self.name,
+            client=self.partner_id.commercial_partner_id.display_name,
+        )
 
     def action_vip_cancel(self):
         """Cancel VIP quotations through the form that asks for the refusal reason."""
@@ -645,7 +838,7 @@ class SaleOrder(models.Model):
                 )
         if self.vip_free_delivery:
             reasons.append(self.env._("Free delivery"))
-        return reasons
+        return reasons + self._vip_ship_date_reasons()
 
     def _vip_payment_deferral_days(self):
         """The longest delay, in days from the order date, that the payment term gives."""
@@ -688,6 +881,8 @@ class SaleOrder(models.Model):
             "vip_nomenclature_agreed",
             "vip_nomenclature_agreed_date",
             "vip_nomenclature_agreed_user_id",
+            "vip_nomenclature_partner_id",
+            "vip_nomenclature_channel",
         }
 
     def _vip_check_flow_fields_write(self, vals):
@@ -828,6 +1023,9 @@ class SaleOrder(models.Model):
             "validity_date",
             "commitment_date",
             "carrier_id",
+            "vip_store_id",
+            "partner_shipping_id",
+            "vip_unloading_note",
         ]
 
     @contextmanager
@@ -843,7 +1041,7 @@ class SaleOrder(models.Model):
         if not orders:
             yield
             return
-        fnames = self._vip_commercial_fields()
+        fnames = [*self._vip_commercial_fields(), "commitment_date"]
         before = {
             order: (order.vip_approval_state, order._vip_snapshot(fnames))
             for order in orders
@@ -856,8 +1054,18 @@ class SaleOrder(models.Model):
             watched.difference_update(orders.ids)
         orders.exists()._vip_sync_approval_state()
         for order, (state, snapshot) in before.items():
-            if order.exists() and (changes := order._vip_diff(snapshot, order._vip_snapshot(fnames))):
+            if order.exists() and (changes := order._vip_reapproval_changes(snapshot)):
                 order._vip_reopen_approval(state, changes)
+
+    def _vip_reapproval_changes(self, snapshot):
+        """What changed in the offer since ``snapshot``. A shipping date moved later, or dropped,
+        gives the factory more time and asks for no new decision; an earlier or a new one does."""
+        self.ensure_one()
+        new = self._vip_snapshot(list(snapshot["terms"]))
+        before, after = snapshot["terms"].get("commitment_date"), new["terms"].get("commitment_date")
+        if not after or (before and after >= before):
+            new["terms"]["commitment_date"] = before
+        return self._vip_diff(snapshot, new)
 
     def _vip_reopen_approval(self, previous_state, changes):
         self.ensure_one()
@@ -977,14 +1185,25 @@ class SaleOrder(models.Model):
 
     def _vip_clear_nomenclature_agreement(self):
         agreed = self.filtered(lambda o: o.vip_nomenclature_agreed and o.state in QUOTATION_STATES)
-        if agreed:
-            agreed.sudo().write(
-                {
-                    "vip_nomenclature_agreed": False,
-                    "vip_nomenclature_agreed_date": False,
-                    "vip_nomenclature_agreed_user_id": False,
-                }
+        for order in agreed:
+            order.message_post(
+                body=self.env._(
+                    "The lines changed: the agreement of %(partner)s of %(date)s no longer holds; "
+                    "agree the lines with the client again.",
+                    partner=order.vip_nomenclature_partner_id.display_name or order.partner_id.display_name,
+                    date=format_date(self.env, order.vip_nomenclature_agreed_date),
+                ),
+                subtype_xmlid="mail.mt_note",
             )
+        agreed.sudo().write(
+            {
+                "vip_nomenclature_agreed": False,
+                "vip_nomenclature_agreed_date": False,
+                "vip_nomenclature_agreed_user_id": False,
+                "vip_nomenclature_partner_id": False,
+                "vip_nomenclature_channel": False,
+            }
+        )
 
     # ------------------------------------------------------------------
     # Visits and sales plans

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare, formatLang
@@ -43,6 +45,93 @@ class SaleOrderLine(models.Model):
                         "Add Package Offers button.",
                         product=line.product_id.display_name,
                         package=line.vip_package_id.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Availability (sale_stock): what the order's warehouse lacks, and when it comes
+    # ------------------------------------------------------------------
+
+    vip_shortage_qty = fields.Float(
+        string="Short",
+        digits="Product Unit",
+        compute="_compute_vip_availability",
+        help="What the order's warehouse cannot give from its free stock now, in the line's unit; "
+        "the earlier lines of the proposal take the stock first.",
+    )
+    vip_available_date = fields.Date(
+        string="Available On",
+        compute="_compute_vip_availability",
+        help="When the line's whole quantity is in the warehouse: today from free stock, else the "
+        "day the receipts on their way cover it, else today plus the product's production lead "
+        "time. Empty: nobody can say yet.",
+    )
+    vip_ship_date = fields.Date(
+        string="Can Ship On",
+        compute="_compute_vip_availability",
+        help="The earliest day the line can ship: when it is available, and not before its "
+        "customer lead time from today.",
+    )
+
+    @api.depends(
+        "state",
+        "display_type",
+        "product_id",
+        "product_uom_qty",
+        "product_uom_id",
+        "customer_lead",
+        "warehouse_id",
+        "order_id.order_line",
+    )
+    def _compute_vip_availability(self):
+        """Batched over every order of the lines: per warehouse, two queries whatever the number
+        of lines (``stock.warehouse._vip_availability``)."""
+        self.vip_shortage_qty = 0.0
+        self.vip_available_date = False
+        self.vip_ship_date = False
+        today = fields.Date.context_today(self)
+        weighed = self._vip_shipped_lines().filtered(lambda line: line.state in ("draft", "sent"))
+        for warehouse, lines in weighed.grouped("warehouse_id").items():
+            if not warehouse:
+                continue
+            wanted = set(lines._ids)
+            baskets = [
+                [
+                    (
+                        line,
+                        line.product_id,
+                        line.product_uom_id._compute_quantity(line.product_uom_qty, line.product_id.uom_id),
+                    )
+                    for line in order.order_line
+                    if line.id in wanted
+                ]
+                for order in lines.order_id
+            ]
+            for line, (shortage, available_on) in warehouse._vip_availability(baskets).items():
+                line.vip_shortage_qty = line.product_id.uom_id._compute_quantity(
+                    shortage, line.product_uom_id
+                )
+                line.vip_available_date = available_on
+                if available_on:
+                    line.vip_ship_date = max(available_on, today + timedelta(days=line.customer_lead))
+
+    @api.constrains("product_uom_qty", "product_id")
+    def _check_vip_quantity(self):
+        for line in self:
+            order = line.order_id
+            if (
+                order.vip_is_vip_client
+                and order.state in ("draft", "sent")
+                and line.product_id
+                and not line.display_type
+                and not line.is_downpayment
+                and line.product_uom_qty <= 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The quantity of “%(product)s” in %(order)s must be greater than zero.",
+                        product=line.product_id.display_name,
+                        order=order.name,
                     )
                 )
 

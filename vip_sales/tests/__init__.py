@@ -32,3 +32,4 @@ from . import test_visit_tour
 from . import test_todays_tasks
 from . import test_security_audit
 from . import test_approval_routing
+from . import test_availability

@@ -1,4 +1,3 @@
-from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import Command, fields
@@ -79,13 +78,6 @@ class VipClientCardCommon(VipSalesCommon):
             }
         )
         if confirmed_days_ago is not None:
-            order.action_confirm()
+            cls._vip_confirm(order)
             order.date_order = fields.Datetime.now() - timedelta(days=confirmed_days_ago)
         return order
-
-    @contextmanager
-    def assertRaisesText(self, exception, text):
-        """``assertRaises`` (which rolls back what the failed call did) and check the message."""
-        with self.assertRaises(exception) as caught:
-            yield caught
-        self.assertIn(text, str(caught.exception))

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo import Command
 from odoo.tests import new_test_user
 
@@ -59,6 +61,20 @@ class VipSalesCommon(BaseCommon):
             }
         )
         cls.non_vip = cls.env["res.partner"].create({"name": "Walk-in Customer", "is_company": True})
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """``assertRaises`` (which rolls back what the failed call did) and check the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertIn(text, str(caught.exception))
+
+    @classmethod
+    def _vip_confirm(cls, orders, user=None):
+        """Confirm orders as their manager does: the VIP clients agreed the lines first (the
+        company's policy asks for it), here by phone."""
+        orders.filtered("vip_is_vip_client")._vip_record_nomenclature_agreement("phone")
+        (orders.with_user(user) if user else orders).action_confirm()
 
     @classmethod
     def _create_vip_user(cls, login, group_xmlid):

@@ -35,7 +35,7 @@ class VipVisitsCommon(VipSalesCommon):
             }
         )
         if state == "sale":
-            order.action_confirm()
+            cls._vip_confirm(order)
         elif state == "cancel":
             # A VIP client's quotation is only cancelled with the reason of the refusal.
             reason = cls.env["vip.refusal.reason"].search([], limit=1)

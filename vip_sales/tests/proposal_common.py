@@ -65,3 +65,14 @@ class ProposalCommon(VipSalesCommon):
         order.with_user(self.head).action_vip_approve()
         self.assertEqual(order.vip_approval_state, "approved")
         return order
+
+    def _agree(self, order, **values):
+        """The manager records the client's agreement of the lines with the agreement form."""
+        action = order.action_vip_agree_nomenclature()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(order.env.user)
+            .with_context(**action["context"])
+            .create(values)
+        )
+        return wizard.action_agree()

@@ -214,7 +214,7 @@ class TestConfirmationBlock(VipClientCardCommon):
     def test_incomplete_card_blocks_confirmation(self):
         order = self._order(self.client1_contact)
         with self.assertRaises(UserError) as refusal:
-            order.with_user(self.manager1).action_confirm()
+            self._vip_confirm(order, self.manager1)
         message = str(refusal.exception)
         self.assertIn("Mebelgrad LLC", message)
         self.assertIn("requires 80%", message)
@@ -222,15 +222,15 @@ class TestConfirmationBlock(VipClientCardCommon):
         self.assertEqual(order.state, "draft")
 
         self._complete_card(self.client1)
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")
 
     def test_non_vip_and_complete_enough_clients_confirm(self):
-        self._order(self.non_vip, user=self.manager1).action_confirm()
+        self._vip_confirm(self._order(self.non_vip, user=self.manager1))
         self._complete_card(self.client1)
         self.client1.vip_1c_code = False  # 90 % >= 80 %
         order = self._order(self.client1)
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")
 
     def test_portal_offers_no_signature_or_payment_while_incomplete(self):

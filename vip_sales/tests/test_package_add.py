@@ -1,6 +1,9 @@
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools import format_date
 
 from .logistics_common import VipLogisticsCommon
 
@@ -61,6 +64,21 @@ class TestPackageAdd(VipLogisticsCommon):
             self.assertIn("Chair (White)", html)
             self.assertIn("178.0", html)  # kg added
         self.assertEqual(len(self.order.order_line), 1, "The preview writes nothing on the order.")
+
+    def test_preview_shows_the_shortage_and_the_colours_in_stock(self):
+        self.bed_tmpl.write({"is_storable": True, "vip_production_days": 14})
+        stock = self.order.warehouse_id.lot_stock_id
+        self.env["stock.quant"]._update_available_quantity(self.bed_oak, stock, 5.0)
+        self.env["stock.quant"]._update_available_quantity(self.bed_white, stock, 1.0)
+        wizard = self._wizard([(self.bedroom, 2)], color=self.white)
+        html = str(wizard.preview_html)
+        # 2 white beds wanted, 1 free: the other comes after the 14 days of production; oak
+        # beds are free in the quantity wanted, walnut ones are not.
+        arrival = format_date(self.env, fields.Date.context_today(wizard) + timedelta(days=14))
+        self.assertIn(f"1 short, on {arrival}", html)
+        self.assertIn("In stock in the quantity wanted: Bed Classic (Oak)", html)
+        self.assertNotIn("Walnut", html)
+        self.assertFalse(wizard.problems, "a shortage warns, it does not refuse")
 
     def test_add_writes_a_section_and_discounted_lines_per_package(self):
         self._wizard([(self.bedroom, 2), (self.bedroom, 1, self.oak)], color=self.white).action_add()
@@ -164,7 +182,7 @@ class TestPackageAdd(VipLogisticsCommon):
         self.assertEqual(len(self.order.order_line), 1)
 
     def test_only_quotations_of_own_clients(self):
-        self.order.action_confirm()
+        self._vip_confirm(self.order)
         with self.assertRaisesRegex(UserError, "only be added to a quotation"):
             self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
         other = self._create_order([(self.table, 1)], partner=self.client2, user=self.manager2)

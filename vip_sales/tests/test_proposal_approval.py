@@ -109,7 +109,7 @@ class TestApprovalReasons(ProposalCommon):
         order.action_quotation_send()
         order.action_quotation_sent()
         self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)
-        order.action_confirm()
+        self._vip_confirm(order)
         self.assertEqual(order.state, "sale")
 
     def test_client_becoming_vip_brings_its_quotations_under_approval(self):
@@ -209,7 +209,7 @@ class TestApprovalFlow(ProposalCommon):
         order.with_user(self.manager1).action_quotation_sent()
         self.assertEqual(order.state, "sent")
         self.assertTrue(order.vip_sent_date)
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.vip_approval_state, "approved")
 
@@ -405,7 +405,7 @@ class TestApprovalGuards(ProposalCommon):
             with self.subTest(path=name):
                 path()
         self.assertEqual(order.state, "sent", "posting with the mark-as-sent flag sent it")
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")
 
     def test_internal_documents_print_while_awaiting_approval(self):
@@ -468,7 +468,7 @@ class TestApprovalGuards(ProposalCommon):
         self.assertTrue(order.message_ids.filtered(lambda m: "A payment was received" in (m.body or "")))
         # Once approved, the salesperson confirms it.
         self._approve(order)
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")
 
 
@@ -562,6 +562,6 @@ class TestReapproval(ProposalCommon):
 
     def test_confirmed_orders_keep_their_approval(self):
         order = self._approve(self._create_proposal(discount=15.0))
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         order.order_line.with_user(self.head).product_uom_qty = 5
         self.assertEqual(order.vip_approval_state, "approved")

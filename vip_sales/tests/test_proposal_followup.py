@@ -66,7 +66,7 @@ class TestRevisions(ProposalCommon):
         order = self._create_proposal()
         with self.assertRaises(UserError):
             order.with_user(self.manager2).action_vip_new_revision()
-        order.with_user(self.manager1).action_confirm()
+        self._vip_confirm(order, self.manager1)
         with self.assertRaises(UserError):
             order.with_user(self.manager1).action_vip_new_revision()
 
@@ -88,7 +88,7 @@ class TestAgreementAndRefusal(ProposalCommon):
         ):
             with self.subTest(change=name):
                 order = self._create_proposal().with_user(self.manager1)
-                order.action_vip_agree_nomenclature()
+                self._agree(order)
                 self.assertRecordValues(
                     order,
                     [{"vip_nomenclature_agreed": True, "vip_nomenclature_agreed_user_id": self.manager1.id}],
@@ -105,7 +105,7 @@ class TestAgreementAndRefusal(ProposalCommon):
                     ],
                 )
         order = self._create_proposal().with_user(self.manager1)
-        order.action_vip_agree_nomenclature()
+        self._agree(order)
         order.write(
             {
                 "client_order_ref": "PO-1",
@@ -127,6 +127,8 @@ class TestAgreementAndRefusal(ProposalCommon):
         # Another manager's proposal, and an order no longer a quotation, are refused.
         with self.assertRaises(AccessError):
             order.with_user(self.manager2).action_vip_agree_nomenclature()
+        # With the company's policy off, an order confirms without the agreement, as in Odoo.
+        self.company.vip_require_nomenclature = False
         order.action_confirm()
         with self.assertRaisesRegex(UserError, "no longer one"):
             order.action_vip_agree_nomenclature()

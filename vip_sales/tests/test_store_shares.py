@@ -226,7 +226,7 @@ class TestStoreShares(VipStoresCommon):
                 }
             )
             if confirm:
-                sale.action_confirm()
+                self._vip_confirm(sale)
             sale.date_order = fields.Datetime.now() - timedelta(days=days_ago)
             return sale
 

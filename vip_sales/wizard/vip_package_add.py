@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..models.product_product import cartons_for
 
@@ -85,9 +86,10 @@ class VipPackageAdd(models.TransientModel):
         products = {}  # product: its name, unit and shipping data, read once
         weight = volume = cartons = 0.0
         blocks = []
-        for wizard_line, lines in sections:
+        shortages, alternatives = self._vip_preview_availability(sections)
+        for block_index, (wizard_line, lines) in enumerate(sections):
             rows = []
-            for product, quantity in lines:
+            for row_index, (product, quantity) in enumerate(lines):
                 if product not in products:
                     products[product] = (
                         self._vip_preview_name(product),
@@ -100,20 +102,31 @@ class VipPackageAdd(models.TransientModel):
                 line_weight, line_volume = unit_weight * quantity, unit_volume * quantity
                 line_cartons = cartons_for(unit_cartons, quantity)
                 weight, volume, cartons = weight + line_weight, volume + line_volume, cartons + line_cartons
+                shortage, available_on = shortages.get((block_index, row_index), (0.0, False))
                 rows.append(
                     Markup(
-                        "<tr><td>%s</td><td class='text-end'>%s %s</td><td class='text-end'>%s</td>"
+                        "<tr><td>%s</td><td class='text-end'>%s %s</td>"
+                        "<td class='text-end text-danger'>%s</td><td class='text-end'>%s</td>"
                         "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
                     )
                     % (
                         name,
                         fmt(quantity, 0 if quantity.is_integer() else 2),
                         uom,
+                        self._vip_shortage_text(shortage, available_on, fmt),
                         line_cartons,
                         fmt(line_weight, 1),
                         fmt(line_volume, 3),
                     )
                 )
+                if others := alternatives.get((block_index, row_index)):
+                    rows.append(
+                        Markup("<tr class='small'><td colspan='6' class='text-muted ps-4'>%s</td></tr>")
+                        % self.env._(
+                            "In stock in the quantity wanted: %(variants)s",
+                            variants=", ".join(self._vip_preview_name(other) for other in others),
+                        )
+                    )
             blocks.append(
                 {
                     "title": f"{wizard_line.package_id.name} × {wizard_line.quantity}",
@@ -130,6 +143,65 @@ class VipPackageAdd(models.TransientModel):
             "weight_display": fmt(weight, 1),
             "volume_display": fmt(volume, 3),
         }
+
+    def _vip_preview_availability(self, sections):
+        """What the order's warehouse lacks for each row of the preview, the quotation's own
+        lines taking the stock first: ``{(block, row): (shortage, available on)}``; and, for a
+        short row, the other variants of its model (other colours) free in the quantity wanted:
+        ``{(block, row): variants}``. Three queries, whatever the number of rows."""
+        order = self.order_id
+        warehouse = order.warehouse_id
+        if not warehouse:
+            return {}, {}
+        basket = [
+            (
+                ("order", line.id),
+                line.product_id,
+                line.product_uom_id._compute_quantity(line.product_uom_qty, line.product_id.uom_id),
+            )
+            for line in order.order_line._vip_shipped_lines()
+        ]
+        rows = {
+            (block_index, row_index): (product, quantity)
+            for block_index, (_wizard_line, lines) in enumerate(sections)
+            for row_index, (product, quantity) in enumerate(lines)
+        }
+        basket += [(key, product, quantity) for key, (product, quantity) in rows.items()]
+        shortages = {
+            key: result
+            for key, result in warehouse._vip_availability([basket]).items()
+            if key in rows and result[0]
+        }
+        short = self.env["product.product"].browse({rows[key][0].id for key in shortages})
+        siblings = short.product_tmpl_id.product_variant_ids.filtered("is_storable") - short
+        free = {
+            values["id"]: values["free_qty"]
+            for values in siblings.with_context(warehouse_id=warehouse.id).read(["free_qty"])
+        }
+        alternatives = {}
+        for key in shortages:
+            product, quantity = rows[key]
+            others = siblings.filtered(
+                lambda v, product=product, quantity=quantity: (
+                    v.product_tmpl_id == product.product_tmpl_id and free[v.id] >= quantity
+                )
+            )
+            if others:
+                alternatives[key] = others
+        return shortages, alternatives
+
+    def _vip_shortage_text(self, shortage, available_on, fmt):
+        if not shortage:
+            return ""
+        if not available_on:
+            return self.env._(
+                "%(missing)s short, no date", missing=fmt(shortage, 0 if shortage.is_integer() else 2)
+            )
+        return self.env._(
+            "%(missing)s short, on %(date)s",
+            missing=fmt(shortage, 0 if shortage.is_integer() else 2),
+            date=format_date(self.env, available_on),
+        )
 
     @api.model
     def _vip_preview_name(self, product):

@@ -39,15 +39,33 @@ class VipPolicy(models.TransientModel):
     vip_approval_escalation_hours = fields.Integer(
         string="Escalate After (working hours)", compute="_compute_policy", store=True, readonly=False
     )
+    vip_check_ship_date = fields.Boolean(
+        string="Feasible Shipping Dates", compute="_compute_policy", store=True, readonly=False
+    )
+    vip_block_shortage = fields.Boolean(
+        string="Refuse Confirmation When Short", compute="_compute_policy", store=True, readonly=False
+    )
+    vip_require_nomenclature = fields.Boolean(
+        string="Confirm Agreed Lines Only", compute="_compute_policy", store=True, readonly=False
+    )
+
+    # The company's fields this form edits, each under the same name.
+    _policy_fields = (
+        "vip_max_discount",
+        "vip_standard_payment_term_ids",
+        "vip_max_deferral_days",
+        "vip_approval_escalation_hours",
+        "vip_check_ship_date",
+        "vip_block_shortage",
+        "vip_require_nomenclature",
+    )
 
     @api.depends("company_id")
     def _compute_policy(self):
         for policy in self:
             company = policy.company_id.sudo()
-            policy.vip_max_discount = company.vip_max_discount
-            policy.vip_standard_payment_term_ids = company.vip_standard_payment_term_ids
-            policy.vip_max_deferral_days = company.vip_max_deferral_days
-            policy.vip_approval_escalation_hours = company.vip_approval_escalation_hours
+            for fname in self._policy_fields:
+                policy[fname] = company[fname]
 
     def action_save(self):
         self.ensure_one()
@@ -57,12 +75,6 @@ class VipPolicy(models.TransientModel):
         ):
             raise AccessError(self.env._("Only the head of sales of the company sets its approval policy."))
         # Heads of sales may not write companies: the policy fields alone are written for them.
-        self.company_id.sudo().write(
-            {
-                "vip_max_discount": self.vip_max_discount,
-                "vip_standard_payment_term_ids": [fields.Command.set(self.vip_standard_payment_term_ids.ids)],
-                "vip_max_deferral_days": self.vip_max_deferral_days,
-                "vip_approval_escalation_hours": self.vip_approval_escalation_hours,
-            }
-        )
+        values = self._convert_to_write({fname: self[fname] for fname in self._policy_fields})
+        self.company_id.sudo().write(values)
         return {"type": "ir.actions.act_window_close"}

@@ -80,7 +80,7 @@ class VipReportCommon(VipSalesCommon):
         )
         cls.order2 = cls._create_order(cls.client2, [(cls.bed, 1, 52000.0)])
         cls.non_vip_order = cls._create_order(cls.non_vip, [(cls.bed, 5, 50000.0)])
-        (cls.order1 | cls.order2 | cls.non_vip_order).action_confirm()
+        cls._vip_confirm(cls.order1 | cls.order2 | cls.non_vip_order)
         (cls.order1 | cls.order2 | cls.non_vip_order).date_order = cls.sale_time
         cls.quotation = cls._create_order(cls.client1, [(cls.bed, 10, 50000.0)])
         cls._create_plans()

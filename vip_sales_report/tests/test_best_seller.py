@@ -45,7 +45,7 @@ class BestSellerCommon(VipReportCommon):
         order4 = cls._create_order(cls.client4, [(cls.bed, 1, 50000.0), (cls.chair, 3, 4000.0)])
         old = cls._create_order(cls.client3, [(cls.chair, 100, 4000.0)])
         cancelled = cls._create_order(cls.client3, [(cls.chair, 50, 4000.0)])
-        (order3 | order4 | old | cancelled).action_confirm()
+        cls._vip_confirm(order3 | order4 | old | cancelled)
         old.date_order = fields.Datetime.now() - timedelta(days=400)
         cancelled._action_cancel()
 
@@ -80,7 +80,7 @@ class TestBestSeller(BestSellerCommon):
         order = self._create_order(
             self.client1.with_company(company2), [(self.chair, 7, 4000.0)], company_id=company2.id
         )
-        order.action_confirm()
+        self._vip_confirm(order)
         everywhere = self.env["vip.best.seller"].sudo().search([("company_id", "=", company2.id)])
         self.assertEqual(everywhere.product_tmpl_id, self.chair.product_tmpl_id, "the sale is in the view")
         rows = self._rows(self.head)

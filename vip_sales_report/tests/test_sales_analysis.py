@@ -51,7 +51,7 @@ class TestSalesAnalysis(VipReportCommon):
         pricelist = self.env["product.pricelist"].create({"name": "VIX list", "currency_id": currency.id})
         # The chair at its sales price of 4,000 in company currency.
         order = self._create_order(self.client2, [(self.chair, 1, 16000.0)], pricelist_id=pricelist.id)
-        order.action_confirm()
+        self._vip_confirm(order)
         self.assertEqual(order.currency_rate, 4.0)
         amount = self._by_client(domain=[("order_id", "=", order.id)])[self.client2][0]
         self.assertAlmostEqual(amount, 4000.0)

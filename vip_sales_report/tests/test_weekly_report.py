@@ -177,7 +177,7 @@ class TestWeeklyReport(VipReportCommon):
         orders = self.env["sale.order"]
         for partner in (self.client1, self.client2) * 3:
             orders |= self._create_order(partner, [(self.bed, 1, 50000.0), (self.chair, 2, 4000.0)])
-        orders.action_confirm()
+        self._vip_confirm(orders)
         orders.date_order = self.sale_time
         self.assertEqual(self._queries_of_a_send(), before)
         with freeze_time(self.monday_after), self.assertQueryCount(before):
