@@ -106,13 +106,14 @@ class VipPackageAdd(models.TransientModel):
                 rows.append(
                     Markup(
                         "<tr><td>%s</td><td class='text-end'>%s %s</td>"
-                        "<td class='text-end text-danger'>%s</td><td class='text-end'>%s</td>"
+                        "<td class='text-end %s'>%s</td><td class='text-end'>%s</td>"
                         "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
                     )
                     % (
                         name,
                         fmt(quantity, 0 if quantity.is_integer() else 2),
                         uom,
+                        "o_vip_short text-danger" if shortage else "",
                         self._vip_shortage_text(shortage, available_on, fmt),
                         line_cartons,
                         fmt(line_weight, 1),
