@@ -2,6 +2,9 @@ from odoo import Command
 
 from .common import VipSalesCommon
 
+# A one-pixel PNG: what the portal's signature pad sends, in small.
+SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
 
 class ProposalCommon(VipSalesCommon):
     """A furniture product, the company's approval policy and helpers to build proposals.

@@ -4,10 +4,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .proposal_common import ProposalCommon
-
-# A one-pixel PNG: what the portal's signature pad sends, in small.
-SIGNATURE = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+from .proposal_common import SIGNATURE, ProposalCommon
 
 
 @tagged("post_install", "-at_install")

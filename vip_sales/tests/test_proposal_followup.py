@@ -6,9 +6,10 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.http import Request
 from odoo.tests import Form, HttpCase, new_test_user, tagged
+from odoo.tools import format_date
 
 from .client_card_common import ACCOUNT_SBERBANK, BIK_SBERBANK, CORR_SBERBANK, INN_LEGAL, KPP, OGRN
-from .proposal_common import ProposalCommon
+from .proposal_common import SIGNATURE, ProposalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -319,6 +320,23 @@ class TestProposalPortal(ProposalCommon, HttpCase):
         self.assertNotIn("This proposal is being finalised.", response.text)
         self.assertIn("Accept & Sign", response.text)
         self.assertIn("print_invoice_report", response.text)
+
+    def test_portal_shows_the_agreed_shipping_date_and_signing_agrees_the_lines(self):
+        agreed = fields.Datetime.now().replace(microsecond=0) + timedelta(days=12)
+        order = self._create_proposal(
+            partner=self.client1_contact, commitment_date=agreed, require_signature=True
+        )
+        response = self.url_open(self._portal_url(order))
+        day = format_date(order.with_context(lang="en_US").env, order._vip_commitment_day())
+        self.assertIn(day, response.text, "the client reads the shipping date agreed with him")
+        self.assertFalse(order.vip_nomenclature_agreed)
+        self.make_jsonrpc_request(
+            f"/my/orders/{order.id}/accept",
+            {"access_token": order.access_token, "name": "Olga Petrova", "signature": SIGNATURE},
+        )
+        self.assertRecordValues(
+            order, [{"vip_nomenclature_agreed": True, "vip_nomenclature_channel": "portal", "state": "sale"}]
+        )
 
     def test_report_download_refused_to_the_manager(self):
         order = self._create_proposal(discount=15.0)
