@@ -46,6 +46,12 @@ registry.category("web_tour.tours").add("vip_sales_short_colour", {
             run: "click",
         },
         {
+            content: "The line's card shows the oak beds free in the warehouse and when they can ship",
+            trigger:
+                ".o_field_widget[name=order_line] .o_kanban_record:contains(Bed Classic (Oak))" +
+                ":contains(Free in stock: 5.00):contains(Can ship on)",
+        },
+        {
             content: "Open the proposal's terms",
             trigger: ".o_notebook a.nav-link:contains(Proposal)",
             run: "click",
