@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import format_date
 
 from .proposal_common import SIGNATURE, ProposalCommon
 
@@ -189,11 +190,18 @@ class TestAvailability(ProposalCommon):
         with self.assertRaisesText(ValidationError, "not a store of"):
             order.vip_store_id = other
         self.assertEqual(order.vip_store_id, store)
-        order.vip_unloading_note = "No lift, 2nd floor, unloading by our crew"
+        order.write(
+            {
+                "vip_unloading_note": "No lift, 2nd floor, unloading by our crew",
+                "commitment_date": self._agreed_on(9),
+            }
+        )
         html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
         html = html.decode()
         self.assertIn("No lift, 2nd floor", html)
         self.assertIn(store.name, html)
+        self.assertIn("Delivery Date", html)
+        self.assertIn(format_date(self.env, order._vip_commitment_day()), html)
 
     def test_shortage_blocks_confirmation_only_when_the_policy_says_so(self):
         order = self._proposal((self.bed, 8))
