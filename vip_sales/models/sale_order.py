@@ -257,6 +257,9 @@ class SaleOrder(models.Model):
 
     @api.depends("order_line.vip_ship_date", "order_line.vip_shortage_qty")
     def _compute_vip_availability(self):
+        # The lines of all the orders first, in one computation: filtered() in the loop keeps
+        # only one order's lines in the prefetch, which would compute them order by order.
+        self.order_line.mapped("vip_ship_date")
         for order in self:
             lines = order.order_line._vip_shipped_lines()
             order.vip_shortage_count = len(lines.filtered("vip_shortage_qty"))

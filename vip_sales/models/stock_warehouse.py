@@ -39,16 +39,21 @@ class StockWarehouse(models.Model):
         }
         incoming = defaultdict(list)  # product id: [(day, quantity)] by day
         if stored:
-            groups = self.env["stock.move"]._read_group(
-                [
-                    ("product_id", "in", stored.ids),
-                    ("state", "in", INCOMING_STATES),
-                    ("location_dest_id", "child_of", self.view_location_id.id),
-                    ("location_id.usage", "not in", ("internal", "transit")),
-                ],
-                ["product_id", "date:day"],
-                ["product_qty:sum"],
-                order="date:day",
+            # Receipts by day of the same calendar as today's (the user's timezone).
+            groups = (
+                self.env["stock.move"]
+                .with_context(tz=self.env.tz.zone)
+                ._read_group(
+                    [
+                        ("product_id", "in", stored.ids),
+                        ("state", "in", INCOMING_STATES),
+                        ("location_dest_id", "child_of", self.view_location_id.id),
+                        ("location_id.usage", "not in", ("internal", "transit")),
+                    ],
+                    ["product_id", "date:day"],
+                    ["product_qty:sum"],
+                    order="date:day",
+                )
             )
             for product, day, quantity in groups:
                 incoming[product.id].append((fields.Date.to_date(day), quantity))

@@ -131,6 +131,19 @@ class TestAvailability(ProposalCommon):
         self.assertEqual(small, large, "a query more per line would show here")
         self.assertLessEqual(large, 25)
 
+    def test_availability_of_many_proposals_is_one_computation(self):
+        def queries(count):
+            orders = self.env["sale.order"].concat(
+                *(self._proposal((self.bed, 3), (self.wardrobe, 1), (self.table, 2)) for _n in range(count))
+            )
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.assertEqual(set(orders.mapped("vip_shortage_count")), {2})
+            return self.cr.sql_log_count - before
+
+        queries(2)
+        self.assertEqual(queries(5), queries(50), "a query more per proposal would show here")
+
     def test_agreed_date_before_the_earliest_is_a_special_term(self):
         order = self._proposal((self.bed, 8), commitment_date=self._agreed_on(3))
         self.assertEqual(order.vip_earliest_ship_date, self.today + timedelta(days=7))
