@@ -39,7 +39,7 @@ WITH goods AS (
            so.state IN ('draft', 'sent') AND sol.warehouse_id IS NOT NULL AS weighed,
            COALESCE(pt.is_storable, FALSE) AS is_storable,
            COALESCE(pt.vip_production_days, 0) AS production_days,
-           %(today)s::date + FLOOR(COALESCE(sol.customer_lead, 0))::int AS lead_day,
+           %(today)s::date + CEIL(COALESCE(sol.customer_lead, 0))::int AS lead_day,
            view.parent_path AS view_path,
            -- the basket of the proposal in its warehouse: the earlier lines take the stock first
            SUM(

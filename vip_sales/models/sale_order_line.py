@@ -1,3 +1,4 @@
+import math
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -113,7 +114,9 @@ class SaleOrderLine(models.Model):
                 )
                 line.vip_available_date = available_on
                 if available_on:
-                    line.vip_ship_date = max(available_on, today + timedelta(days=line.customer_lead))
+                    # A lead time of 2.5 days is kept by the third day, not the second.
+                    lead_days = math.ceil(line.customer_lead)
+                    line.vip_ship_date = max(available_on, today + timedelta(days=lead_days))
 
     @api.constrains("product_uom_qty", "product_id")
     def _check_vip_quantity(self):

@@ -94,8 +94,8 @@ class TestAvailability(ProposalCommon):
         # Odoo's own widget counts the free stock the same way.
         self.assertEqual((first.free_qty_today, second.free_qty_today), (5.0, 2.0))
         # A customer lead time pushes a line that is there already.
-        chair.customer_lead = 25
-        self.assertEqual(chair.vip_ship_date, self.today + timedelta(days=25))
+        chair.customer_lead = 24.5
+        self.assertEqual(chair.vip_ship_date, self.today + timedelta(days=25), "half a day is a day more")
         self.assertEqual(order.vip_earliest_ship_date, self.today + timedelta(days=25))
         # 20 beds more: past the receipt of day 7, the one of day 30 covers them.
         second.product_uom_qty = 26
