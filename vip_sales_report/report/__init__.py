@@ -11,5 +11,7 @@ from . import vip_manager_report_xlsx
 from . import vip_logistics_xlsx
 from . import vip_plan_fulfillment_xlsx
 from . import vip_shares_xlsx
+from . import vip_price_sheet_xlsx
 from . import vip_client_passport
 from . import vip_trip_report
+from . import vip_price_sheet

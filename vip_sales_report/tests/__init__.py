@@ -13,3 +13,4 @@ from . import test_best_seller
 from . import test_analysis_reads
 from . import test_security_audit
 from . import test_weekly_report
+from . import test_price_sheet

@@ -35,11 +35,15 @@ class TestPdfOutput(VipReportCommon, HttpCase):
         return PdfReader(io.BytesIO(content))
 
     def test_documents_print_as_pdf(self):
+        price_sheet = (
+            self.env["vip.price.sheet"].with_user(self.manager1).create({"partner_id": self.client1.id})
+        )
         for report, records, lang in (
             ("sale.action_report_saleorder", self.proposal_approved, "ru_RU"),
             ("vip_sales_report.action_report_vip_client_passport", self.client1, "ru_RU"),
             ("vip_sales_report.action_report_vip_visit", self.visit1, "en_US"),
             ("vip_sales_report.action_report_vip_trip", self.trip, "en_US"),
+            ("vip_sales_report.action_report_vip_price_sheet", price_sheet, "ru_RU"),
         ):
             with self.subTest(report=report):
                 pdf = self._pdf(report, records, self.manager1, lang)

@@ -1,2 +1,3 @@
 from . import vip_report_export
 from . import vip_policy
+from . import vip_price_sheet
