@@ -353,3 +353,34 @@ class TestComputedRpc(RulesRpcCase):
         self.assertRecordValues(order, [{"vip_needs_approval": True, "vip_approval_state": "required"}])
         self.assertRecordValues(self.client, [{"is_vip": True, "vip_kpp": False}])
         self._refused(self.manager, "sale.order", "action_confirm", [order_id], fault=APPROVAL_GUARD)
+
+
+class TestContractRpc(RulesRpcCase):
+    def test_no_manager_approves_or_signs_his_own_contract(self):
+        contract_id = self._call(
+            self.manager,
+            "agreement",
+            "create",
+            {
+                "code": "ДП-RPC",
+                "name": "Supply contract",
+                "partner_id": self.client.id,
+                "start_date": "2026-01-01",
+                "vip_discount": 12.0,
+                "vip_credit_limit": 5000.0,
+            },
+        )
+        contract = self.env["agreement"].browse(contract_id)
+        for vals in ({"vip_state": "signed"}, {"vip_state": "approved"}):
+            self._refused(
+                self.manager, "agreement", "write", [contract_id], vals, fault="changes only through"
+            )
+        self._call(self.manager, "agreement", "action_vip_request_approval", [contract_id])
+        for method in ("action_vip_approve", "action_vip_sign"):
+            self._refused(self.manager, "agreement", method, [contract_id])
+        # Raising the terms while the head looks at them is refused too.
+        self._refused(self.manager, "agreement", "write", [contract_id], {"vip_discount": 30.0})
+        self.assertRecordValues(contract, [{"vip_state": "to_approve", "vip_discount": 12.0}])
+        self._call(self.head, "agreement", "action_vip_approve", [contract_id])
+        self._refused(self.manager, "agreement", "action_vip_sign", [contract_id], fault="Only the head")
+        self.assertEqual(contract.vip_state, "approved")

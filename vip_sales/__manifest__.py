@@ -8,7 +8,15 @@
     "website": "https://github.com/vip-sales/vip_sales",
     "license": "AGPL-3",
     "application": True,
-    "depends": ["sale_management", "sale_stock", "delivery", "calendar", "contacts", "resource"],
+    "depends": [
+        "sale_management",
+        "sale_stock",
+        "delivery",
+        "calendar",
+        "contacts",
+        "resource",
+        "agreement_sale",
+    ],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/vip_sales_groups.xml",
@@ -31,6 +39,8 @@
         "report/sale_order_logistics_templates.xml",
         # VIP client card: hand-over, Russian requisites, no-order watch, info letters
         "security/vip_handover_security.xml",
+        "security/vip_contract_security.xml",
+        "views/agreement_views.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "views/vip_handover_views.xml",

@@ -5,6 +5,7 @@ from . import vip_approval_delegation
 from . import vip_tier
 from . import res_partner
 from . import res_users
+from . import agreement
 from . import sale_order
 from . import sale_order_line
 from . import vip_product_carton

@@ -1,5 +1,8 @@
 from odoo import fields, models
 
+# What a VIP order without a signed supply contract does.
+CONTRACT_POLICIES = [("none", "No Check"), ("warn", "Warn"), ("block", "Refuse Confirmation")]
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -51,6 +54,15 @@ class ResCompany(models.Model):
         default=True,
         help="A VIP order is confirmed only once the client agreed its lines (models, quantities, "
         "colours): in the portal, or as recorded by the manager.",
+    )
+
+    vip_contract_policy = fields.Selection(
+        CONTRACT_POLICIES,
+        string="Without a Signed Contract",
+        default="warn",
+        required=True,
+        help="What a VIP order without a signed supply contract valid on its date does: nothing, "
+        "a warning on the proposal, or no confirmation.",
     )
 
     _check_vip_policy = models.Constraint(

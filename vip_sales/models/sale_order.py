@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, format_date, formatLang
 
+from .agreement import PAYMENT_FORMS
+
 QUOTATION_STATES = ("draft", "sent")
 # How the client agrees the lines of a proposal: in the portal (signing or paying it), or
 # with the manager, who records it.
@@ -40,6 +42,10 @@ APPROVAL_DEPENDS = (
     "order_line.display_type",
     "commitment_date",
     "order_line.vip_ship_date",
+    "agreement_id",
+    "vip_payment_form",
+    "vip_prepayment_share",
+    "amount_total",
 )
 
 
@@ -209,6 +215,191 @@ class SaleOrder(models.Model):
         )
 
     # ------------------------------------------------------------------
+    # Supply contract (OCA agreement_sale's agreement_id): its terms are the baseline
+    # ------------------------------------------------------------------
+
+    agreement_id = fields.Many2one(
+        compute="_compute_agreement_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('commercial_partner_id', '=', vip_commercial_partner_id), ('vip_state', '=', 'signed')]",
+        help="The client's signed supply contract: a proposal within its terms needs no approval for them.",
+    )
+    vip_payment_form = fields.Selection(
+        PAYMENT_FORMS,
+        string="Payment Form",
+        compute="_compute_vip_payment_terms",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+    )
+    vip_prepayment_share = fields.Float(
+        string="Prepayment (%)",
+        digits=(16, 1),
+        compute="_compute_vip_payment_terms",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Share of the order the client pays in advance.",
+    )
+    vip_contract_warning = fields.Char(string="Contract Warning", compute="_compute_vip_contract_warning")
+
+    _check_vip_prepayment_share = models.Constraint(
+        "CHECK(vip_prepayment_share IS NULL OR vip_prepayment_share BETWEEN 0 AND 100)",
+        "The prepayment is a percentage between 0 and 100.",
+    )
+
+    @api.depends("partner_id", "company_id", "date_order")
+    def _compute_agreement_id(self):
+        for order in self:
+            current = order.agreement_id
+            client = order.partner_id.commercial_partner_id
+            if (
+                order.state not in QUOTATION_STATES
+                or not client.is_vip
+                or (current and current.commercial_partner_id == client)
+            ):
+                order.agreement_id = current
+                continue
+            order.agreement_id = self.env["agreement"]._vip_signed_contract(
+                order.partner_id,
+                order.company_id or self.env.company,
+                fields.Date.to_date(order.date_order or fields.Datetime.now()),
+            )
+
+    @api.depends("agreement_id")
+    def _compute_vip_payment_terms(self):
+        for order in self:
+            contract = order.agreement_id
+            order.vip_payment_form = contract.vip_payment_form if contract else order.vip_payment_form
+            order.vip_prepayment_share = (
+                contract.vip_prepayment_share if contract else order.vip_prepayment_share
+            )
+
+    @api.depends("agreement_id", "vip_is_vip_client", "company_id", "state")
+    def _compute_vip_contract_warning(self):
+        for order in self:
+            order.vip_contract_warning = (
+                order._vip_contract_missing_message()
+                if order.company_id.vip_contract_policy == "warn"
+                else False
+            )
+
+    def _vip_contract(self):
+        """The signed supply contract the proposal is made under, or an empty recordset."""
+        self.ensure_one()
+        return self.agreement_id.filtered(lambda contract: contract.vip_state == "signed")
+
+    def _vip_max_discount(self):
+        """The discount a line may have without approval: the contract's, else the policy's."""
+        self.ensure_one()
+        contract = self._vip_contract()
+        return contract.vip_discount if contract else self.company_id.vip_max_discount
+
+    def _vip_contract_reasons(self, contract):
+        """Where the proposal leaves the contract's terms (the contract's term is the baseline)."""
+        self.ensure_one()
+        reasons = []
+        forms = dict(self._fields["vip_payment_form"]._description_selection(self.env))
+        if contract.vip_pricelist_id and self.pricelist_id != contract.vip_pricelist_id:
+            reasons.append(
+                self.env._(
+                    "Price type “%(pricelist)s” instead of the contract's “%(contract)s”",
+                    pricelist=self.pricelist_id.display_name or "—",
+                    contract=contract.vip_pricelist_id.display_name,
+                )
+            )
+        if contract.vip_payment_form and self.vip_payment_form != contract.vip_payment_form:
+            reasons.append(
+                self.env._(
+                    "Payment form “%(form)s” instead of the contract's “%(contract)s”",
+                    form=forms.get(self.vip_payment_form, "—"),
+                    contract=forms[contract.vip_payment_form],
+                )
+            )
+        if self.vip_prepayment_share < contract.vip_prepayment_share:
+            reasons.append(
+                self.env._(
+                    "Prepayment of %(share)s %% below the contract's %(contract)s %%",
+                    share=formatLang(self.env, self.vip_prepayment_share, digits=1),
+                    contract=formatLang(self.env, contract.vip_prepayment_share, digits=1),
+                )
+            )
+        if contract.vip_payment_term_id and self.payment_term_id:
+            deferral = self._vip_payment_deferral_days()
+            allowed = self._vip_payment_deferral_days(contract.vip_payment_term_id)
+            if deferral > allowed:
+                reasons.append(
+                    self.env._(
+                        "Payment term “%(term)s” defers payment by %(days)s days; the contract's "
+                        "“%(contract)s” by %(max)s",
+                        term=self.payment_term_id.display_name,
+                        days=deferral,
+                        contract=contract.vip_payment_term_id.display_name,
+                        max=allowed,
+                    )
+                )
+        exposure = self._vip_credit_exposure()
+        if self.currency_id.compare_amounts(exposure, contract.vip_credit_limit) > 0:
+            reasons.append(
+                self.env._(
+                    "The client would owe %(exposure)s with this order, above the contract's credit "
+                    "limit of %(limit)s",
+                    exposure=format_amount(self.env, exposure, contract.currency_id),
+                    limit=format_amount(self.env, contract.vip_credit_limit, contract.currency_id),
+                )
+            )
+        return reasons
+
+    def _vip_credit_exposure(self):
+        """What the client would owe with this order, in the company's currency: its unpaid
+        invoices (Odoo's receivable ``credit``), its confirmed orders not invoiced yet (as Odoo's
+        ``credit_to_invoice`` counts them) and this order."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        client = self.partner_id.commercial_partner_id
+        today = fields.Date.context_today(self)
+        # A figure of the client's account, whoever asks: read as superuser.
+        confirmed = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("partner_invoice_id.commercial_partner_id", "=", client.id),
+                    ("state", "=", "sale"),
+                    ("id", "!=", self._origin.id),
+                    ("order_line", "any", [("untaxed_amount_to_invoice", ">", 0)]),
+                ]
+            )
+        )
+        to_invoice = sum(
+            order.currency_id._convert(order.amount_to_invoice, company.currency_id, company, today)
+            for order in confirmed
+        )
+        this_order = self.currency_id._convert(self.amount_total, company.currency_id, company, today)
+        return client.sudo().with_company(company).credit + to_invoice + this_order
+
+    def _vip_contract_missing_message(self):
+        self.ensure_one()
+        if not self.vip_is_vip_client or self.state not in QUOTATION_STATES or self._vip_contract():
+            return False
+        return self.env._(
+            "%(client)s has no signed supply contract valid on the order date.",
+            client=self.partner_id.commercial_partner_id.display_name,
+        )
+
+    def _vip_contract_error_message(self):
+        """Why the order cannot be confirmed without a contract (company policy), or False."""
+        self.ensure_one()
+        if self.company_id.vip_contract_policy != "block":
+            return False
+        return self._vip_contract_missing_message()
+
+    # ------------------------------------------------------------------
     # Availability and the agreed shipping date (sale_stock's stock, commitment_date)
     # ------------------------------------------------------------------
 
@@ -354,6 +545,7 @@ class SaleOrder(models.Model):
             or self._vip_card_error_message()
             or self._vip_nomenclature_error_message()
             or self._vip_shortage_error_message()
+            or self._vip_contract_error_message()
         )
 
     def _vip_card_error_message(self):
@@ -812,7 +1004,7 @@ class SaleOrder(models.Model):
         if self.vip_proposal_type == "individual":
             reasons.append(self.env._("Individual proposal"))
         if discounted := self.order_line.filtered(lambda line: line._vip_discount_needs_approval()):
-            max_discount = formatLang(self.env, company.vip_max_discount, dp="Discount")
+            max_discount = formatLang(self.env, self._vip_max_discount(), dp="Discount")
             reasons.extend(
                 self.env._(
                     "Discount of %(discount)s %% on “%(product)s” exceeds the %(max)s %% allowed",
@@ -822,7 +1014,10 @@ class SaleOrder(models.Model):
                 )
                 for line in discounted
             )
-        if term := self.payment_term_id:
+        contract = self._vip_contract()
+        if contract:
+            reasons.extend(self._vip_contract_reasons(contract))
+        elif term := self.payment_term_id:
             standard_terms = company.vip_standard_payment_term_ids
             if standard_terms and term not in standard_terms:
                 reasons.append(
@@ -843,14 +1038,13 @@ class SaleOrder(models.Model):
             reasons.append(self.env._("Free delivery"))
         return reasons + self._vip_ship_date_reasons()
 
-    def _vip_payment_deferral_days(self):
-        """The longest delay, in days from the order date, that the payment term gives."""
+    def _vip_payment_deferral_days(self, term=None):
+        """The longest delay, in days from the order date, that the payment term (or ``term``)
+        gives."""
         self.ensure_one()
         date_ref = fields.Date.to_date(self.date_order or fields.Datetime.now())
-        return max(
-            ((line._get_due_date(date_ref) - date_ref).days for line in self.payment_term_id.line_ids),
-            default=0,
-        )
+        term = self.payment_term_id if term is None else term
+        return max(((line._get_due_date(date_ref) - date_ref).days for line in term.line_ids), default=0)
 
     def _vip_awaits_approval(self):
         """Whether this quotation needs an approval that it does not have."""
@@ -1015,6 +1209,9 @@ class SaleOrder(models.Model):
             "vip_proposal_type",
             "vip_free_delivery",
             "vip_special_terms_note",
+            "agreement_id",
+            "vip_payment_form",
+            "vip_prepayment_share",
         ]
 
     @api.model

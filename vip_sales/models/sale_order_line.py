@@ -225,7 +225,7 @@ class SaleOrderLine(models.Model):
             return False
         digits = self.env["decimal.precision"].precision_get("Discount")
         discount = self._vip_effective_discount()
-        max_discount = self.order_id.company_id.vip_max_discount
+        max_discount = self.order_id._vip_max_discount()
         return (
             float_compare(discount, max_discount, precision_digits=digits) > 0
             and float_compare(discount, self.vip_package_discount, precision_digits=digits) > 0

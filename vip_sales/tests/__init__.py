@@ -33,3 +33,4 @@ from . import test_todays_tasks
 from . import test_security_audit
 from . import test_approval_routing
 from . import test_availability
+from . import test_contract

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..models.res_company import CONTRACT_POLICIES
+
 
 class VipPolicy(models.TransientModel):
     """The company's approval policy, edited by the head of sales (who is no administrator)."""
@@ -49,6 +51,14 @@ class VipPolicy(models.TransientModel):
         string="Confirm Agreed Lines Only", compute="_compute_policy", store=True, readonly=False
     )
 
+    vip_contract_policy = fields.Selection(
+        CONTRACT_POLICIES,
+        string="Without a Signed Contract",
+        compute="_compute_policy",
+        store=True,
+        readonly=False,
+    )
+
     # The company's fields this form edits, each under the same name.
     _policy_fields = (
         "vip_max_discount",
@@ -58,6 +68,7 @@ class VipPolicy(models.TransientModel):
         "vip_check_ship_date",
         "vip_block_shortage",
         "vip_require_nomenclature",
+        "vip_contract_policy",
     )
 
     @api.depends("company_id")
