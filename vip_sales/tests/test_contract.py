@@ -1,9 +1,9 @@
 import base64
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .proposal_common import ProposalCommon
 
@@ -197,3 +197,58 @@ class TestSupplyContract(ProposalCommon):
         self.assertTrue(self.env["agreement"].with_user(self.head).search([("id", "=", contract.id)]))
         with self.assertRaises(AccessError):
             contract.with_user(self.manager1).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestContractTour(ProposalCommon, HttpCase):
+    """From a new contract to a proposal within its terms and one beyond them: the manager
+    prepares and submits the contract, the head approves and signs it, the manager sells."""
+
+    def test_from_a_new_contract_to_proposals_within_and_beyond_it(self):
+        self.manager1.group_ids = [Command.link(self.env.ref("sale.group_discount_per_so_line").id)]
+        self.start_tour(
+            "/odoo/action-vip_sales.agreement_action_vip",
+            "vip_sales_contract_manager_prepares",
+            login=self.manager1.login,
+        )
+        contract = self.env["agreement"].search([("code", "=", "ДП-2026/014")])
+        self.assertRecordValues(
+            contract,
+            [
+                {
+                    "partner_id": self.client1.id,
+                    "vip_user_id": self.manager1.id,
+                    "vip_state": "to_approve",
+                    "vip_discount": 15.0,
+                    "vip_payment_form": "deferred",
+                    "vip_prepayment_share": 30.0,
+                    "vip_credit_limit": 100000.0,
+                }
+            ],
+        )
+        head_contract = contract.with_user(self.head)
+        head_contract.action_vip_approve()
+        head_contract.vip_signed_file = SCAN
+        head_contract.action_vip_sign()
+        self.start_tour(
+            "/odoo/action-vip_sales.sale_order_action_vip_proposals",
+            "vip_sales_contract_orders",
+            login=self.manager1.login,
+        )
+        order = self.env["sale.order"].search([("partner_id", "=", self.client1.id)])
+        self.assertRecordValues(
+            order,
+            [{"agreement_id": contract.id, "vip_payment_form": "deferred", "vip_approval_state": "required"}],
+        )
+        self.assertEqual(
+            order.vip_approval_reasons, "Discount of 20.00 % on “Sofa Verona” exceeds the 15.00 % allowed"
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestContractTourMobile(TestContractTour):
+    """The same at a phone's size, with touch."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+    allow_inherited_tests_method = True
