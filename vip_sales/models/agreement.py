@@ -367,6 +367,41 @@ class Agreement(models.Model):
             )
         return True
 
+    # ------------------------------------------------------------------
+    # Credit: what the client owes against the limit
+    # ------------------------------------------------------------------
+
+    def _vip_credit_used(self):
+        """What the contract's client owes its company now, in the company's currency: its
+        unpaid invoices and its confirmed orders not invoiced yet (no new order)."""
+        self.ensure_one()
+        return self._vip_client_credit_used(self.commercial_partner_id, self.company_id or self.env.company)
+
+    @api.model
+    def _vip_client_credit_used(self, client, company, excluded_orders=None):
+        """What ``client`` owes ``company``, in the company's currency: its unpaid invoices
+        (Odoo's receivable ``credit``) and its confirmed orders not invoiced yet (as Odoo's
+        ``credit_to_invoice`` counts them), except ``excluded_orders``."""
+        client = client.commercial_partner_id
+        today = fields.Date.context_today(self)
+        # A figure of the client's account, whoever asks: read as superuser.
+        domain = Domain(
+            [
+                ("company_id", "=", company.id),
+                ("partner_invoice_id.commercial_partner_id", "=", client.id),
+                ("state", "=", "sale"),
+                ("order_line", "any", [("untaxed_amount_to_invoice", ">", 0)]),
+            ]
+        )
+        if excluded_orders:
+            domain &= Domain("id", "not in", excluded_orders.ids)
+        confirmed = self.env["sale.order"].sudo().search(domain)
+        to_invoice = sum(
+            order.currency_id._convert(order.amount_to_invoice, company.currency_id, company, today)
+            for order in confirmed
+        )
+        return client.sudo().with_company(company).credit + to_invoice
+
     @api.model
     def _vip_signed_contract(self, partner, company, day):
         """The signed contract of ``partner``'s company with ``company`` valid on ``day``."""

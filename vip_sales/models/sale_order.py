@@ -355,33 +355,15 @@ class SaleOrder(models.Model):
         return reasons
 
     def _vip_credit_exposure(self):
-        """What the client would owe with this order, in the company's currency: its unpaid
-        invoices (Odoo's receivable ``credit``), its confirmed orders not invoiced yet (as Odoo's
-        ``credit_to_invoice`` counts them) and this order."""
+        """What the client would owe with this order, in the company's currency: what it owes
+        now (``agreement._vip_client_credit_used``, this order left out) and this order."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        client = self.partner_id.commercial_partner_id
         today = fields.Date.context_today(self)
-        # A figure of the client's account, whoever asks: read as superuser.
-        confirmed = (
-            self.env["sale.order"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", company.id),
-                    ("partner_invoice_id.commercial_partner_id", "=", client.id),
-                    ("state", "=", "sale"),
-                    ("id", "!=", self._origin.id),
-                    ("order_line", "any", [("untaxed_amount_to_invoice", ">", 0)]),
-                ]
-            )
+        used = self.env["agreement"]._vip_client_credit_used(
+            self.partner_id, company, excluded_orders=self._origin
         )
-        to_invoice = sum(
-            order.currency_id._convert(order.amount_to_invoice, company.currency_id, company, today)
-            for order in confirmed
-        )
-        this_order = self.currency_id._convert(self.amount_total, company.currency_id, company, today)
-        return client.sudo().with_company(company).credit + to_invoice + this_order
+        return used + self.currency_id._convert(self.amount_total, company.currency_id, company, today)
 
     def _vip_contract_missing_message(self):
         self.ensure_one()
