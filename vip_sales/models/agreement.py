@@ -11,6 +11,15 @@ PAYMENT_FORMS = [
     ("on_delivery", "Payment on Delivery"),
     ("deferred", "Deferred Payment"),
 ]
+CONTRACT_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("signed", "Signed"),
+    ("expired", "Expired"),
+    ("terminated", "Terminated"),
+]
 # Days before its end when the contract's manager is asked to renew it.
 RENEWAL_NOTICE_DAYS = 30
 
@@ -46,15 +55,7 @@ class Agreement(models.Model):
     _vip_approval_frozen_states = ("to_approve", "approved", "signed", "expired", "terminated")
 
     vip_state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("to_approve", "To Approve"),
-            ("approved", "Approved"),
-            ("rejected", "Rejected"),
-            ("signed", "Signed"),
-            ("expired", "Expired"),
-            ("terminated", "Terminated"),
-        ],
+        CONTRACT_STATES,
         string="Contract Status",
         default="draft",
         required=True,
@@ -329,11 +330,15 @@ class Agreement(models.Model):
     @api.model
     def _cron_vip_contracts(self):
         """Signed contracts past their end expire; those ending within the notice get one
-        renewal activity for their manager."""
+        renewal activity for their manager; their clients' card completeness follows."""
         today = fields.Date.context_today(self)
         self.search([("vip_state", "=", "signed"), ("end_date", "<", today)]).sudo().write(
             {"vip_state": "expired"}
         )
+        # A signed contract starts counting in its client's card on its start date, which no
+        # write marks (an expiry is a write, and recomputes the card by itself).
+        clients = self.search([("vip_state", "=", "signed")]).commercial_partner_id
+        self.env.add_to_compute(clients._fields["vip_card_completeness"], clients)
         ending = self.search(
             [
                 ("vip_state", "=", "signed"),

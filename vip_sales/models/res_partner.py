@@ -40,6 +40,11 @@ VIP_CARD_DEPENDS = (
     "child_ids.type",
     "child_ids.phone",
     "child_ids.email",
+    "vip_agreement_ids.vip_state",
+    "vip_agreement_ids.start_date",
+    "vip_agreement_ids.end_date",
+    "vip_agreement_ids.company_id",
+    "vip_agreement_ids.active",
 )
 _COMPARE = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
@@ -99,6 +104,9 @@ class ResPartner(models.Model):
         help="Share of the items of the client card (for 1C) that are filled in.",
     )
     vip_card_missing = fields.Text(string="Missing in the Card", compute="_compute_vip_card_missing")
+    vip_agreement_ids = fields.One2many(
+        "agreement", "commercial_partner_id", string="Supply Contracts of the Client"
+    )
 
     # No-order watch
     vip_order_ids = fields.One2many(
@@ -185,17 +193,19 @@ class ResPartner(models.Model):
 
     @api.depends(*VIP_CARD_DEPENDS)
     def _compute_vip_card_completeness(self):
+        contracted = self._vip_signed_contract_client_ids()
         for partner in self:
-            items = partner._vip_card_items()
+            items = partner._vip_card_items(contracted)
             partner.vip_card_completeness = (
                 round(100 * sum(present for _label, present in items) / len(items)) if items else 0
             )
 
     @api.depends(*VIP_CARD_DEPENDS)
     def _compute_vip_card_missing(self):
+        contracted = self._vip_signed_contract_client_ids()
         for partner in self:
             partner.vip_card_missing = ", ".join(
-                label for label, present in partner._vip_card_items() if not present
+                label for label, present in partner._vip_card_items(contracted) if not present
             )
 
     @api.depends("vip_order_ids.state", "vip_order_ids.date_order")
@@ -352,16 +362,44 @@ class ResPartner(models.Model):
             & (Domain(next_date_field, "=", False) | Domain(next_date_field, "<", before))
         )
 
-    def _vip_card_items(self):
+    def _vip_signed_contract_client_ids(self):
+        """Ids of the partners of ``self`` with a signed supply contract valid today (with any
+        of our companies), in one query for all of them. The card is the same for every
+        reader, so every contract counts, whoever may read it."""
+        today = fields.Date.context_today(self)
+        groups = (
+            self.env["agreement"]
+            .sudo()
+            ._read_group(
+                [
+                    ("commercial_partner_id", "in", self._origin.ids),
+                    ("vip_state", "=", "signed"),
+                    "|",
+                    ("start_date", "=", False),
+                    ("start_date", "<=", today),
+                    "|",
+                    ("end_date", "=", False),
+                    ("end_date", ">=", today),
+                ],
+                ["commercial_partner_id"],
+            )
+        )
+        return {client.id for (client,) in groups}
+
+    def _vip_card_items(self, contracted=None):
         """The items of the client card for 1C, as ``(label, filled)`` pairs.
 
         Only a commercial partner (company, sole trader, or a person without company) has a
         card: a contact has none. A 12-digit INN makes a sole trader (an OGRNIP, no KPP);
-        anyone else is taken as a legal entity (a KPP and an OGRN).
+        anyone else is taken as a legal entity (a KPP and an OGRN). ``contracted``: the ids
+        of the clients with a signed contract valid today, when the caller read them for a
+        batch (``_vip_signed_contract_client_ids``).
         """
         self.ensure_one()
         if self.commercial_partner_id != self:
             return []
+        if contracted is None:
+            contracted = self._vip_signed_contract_client_ids()
         sole_trader = self.vip_is_sole_trader
         contacts = self.child_ids
         items = [(self.env._("legal name"), bool(self.vip_legal_name)), (self.env._("INN"), bool(self.vat))]
@@ -381,6 +419,7 @@ class ResPartner(models.Model):
             ),
             (self.env._("contract number and date"), bool(self.vip_contract_ref and self.vip_contract_date)),
             (self.env._("1C code"), bool(self.vip_1c_code)),
+            (self.env._("signed supply contract"), self._origin.id in contracted),
         ]
         return items
 

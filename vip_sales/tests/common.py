@@ -1,11 +1,15 @@
+import base64
 from contextlib import contextmanager
+from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
 RUSSIAN = "ru_RU"
+# The scan of a signed supply contract, in small.
+CONTRACT_SCAN = base64.b64encode(b"%PDF-1.4 signed contract scan")
 
 
 def load_russian(env, modules=("vip_sales",)):
@@ -90,3 +94,34 @@ class VipSalesCommon(BaseCommon):
             company_id=cls.env.company.id,
             **onboarded,
         )
+
+    @classmethod
+    def _create_contract(cls, partner, user=None, **values):
+        """A draft supply contract of ``partner`` prepared by ``user`` (the client's VIP manager
+        by default), valid from ten days ago for a year, without credit."""
+        today = fields.Date.context_today(cls.env.user)
+        user = user or partner.commercial_partner_id.vip_manager_id
+        return (
+            cls.env["agreement"]
+            .with_user(user)
+            .create(
+                {
+                    "code": "ДП-1",
+                    "name": "Supply contract",
+                    "partner_id": partner.id,
+                    "start_date": today - timedelta(days=10),
+                    "end_date": today + timedelta(days=355),
+                    **values,
+                }
+            )
+        )
+
+    @classmethod
+    def _sign_contract(cls, contract, head=None):
+        """Take ``contract`` through the head's approval to its signature, as the head does."""
+        head = head or cls.head
+        contract.action_vip_request_approval()
+        contract.with_user(head).action_vip_approve()
+        contract.with_user(head).vip_signed_file = CONTRACT_SCAN
+        contract.with_user(head).action_vip_sign()
+        return contract

@@ -1,8 +1,9 @@
+from datetime import timedelta
 from unittest.mock import patch
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 from odoo.tools.translate import code_translations
 
 from .client_card_common import (
@@ -25,8 +26,9 @@ from .client_card_common import (
 ALL_LEGAL_ENTITY_ITEMS = (
     "legal name, INN, KPP, OGRN, settlement account at a Russian bank with its BIK and correspondent "
     "account, legal address (street, city, zip), delivery address, contact person with phone or email, "
-    "contract number and date, 1C code"
+    "contract number and date, 1C code, signed supply contract"
 )
+CONTRACT = "signed supply contract"
 
 
 @tagged("post_install", "-at_install")
@@ -119,6 +121,9 @@ class TestCardCompleteness(VipClientCardCommon):
 
     def test_complete_legal_entity(self):
         self._complete_card(self.client1)
+        self.assertEqual(self.client1.vip_card_completeness, 91, "10 of 11 items: no signed contract")
+        self.assertEqual(self.client1.vip_card_missing, CONTRACT)
+        self._sign_contract(self._create_contract(self.client1))
         self.assertEqual(self.client1.vip_card_completeness, 100)
         self.assertFalse(self.client1.vip_card_missing)
         # A contact has no card of its own, and shows its company's requisites.
@@ -128,41 +133,41 @@ class TestCardCompleteness(VipClientCardCommon):
 
     def test_complete_sole_trader_needs_no_kpp(self):
         self._complete_card(self.client1, sole_trader=True)
-        self.assertEqual(self.client1.vip_card_completeness, 100)
+        self.assertEqual(self.client1.vip_card_completeness, 90, "9 of the 10 items of a sole trader")
         self.client1.vip_1c_code = False
-        self.assertEqual(self.client1.vip_card_completeness, 89, "8 of the 9 items of a sole trader")
-        self.assertEqual(self.client1.vip_card_missing, "1C code")
+        self.assertEqual(self.client1.vip_card_completeness, 80)
+        self.assertEqual(self.client1.vip_card_missing, f"1C code, {CONTRACT}")
 
     def test_completeness_follows_bank_accounts_and_contacts(self):
         client = self.client2
         self._complete_card(client)
         account = client.bank_ids
         account.action_archive()
-        self.assertEqual(client.vip_card_completeness, 90)
+        self.assertEqual(client.vip_card_completeness, 82)
         self.assertIn("settlement account", client.vip_card_missing)
         account.action_unarchive()
-        self.assertEqual(client.vip_card_completeness, 100)
+        self.assertEqual(client.vip_card_completeness, 91)
         # An account at a bank without correspondent account does not count.
         self.sberbank.vip_corr_account = False
-        self.assertEqual(client.vip_card_completeness, 90)
+        self.assertEqual(client.vip_card_completeness, 82)
         self.sberbank.vip_corr_account = CORR_SBERBANK
-        self.assertEqual(client.vip_card_completeness, 100)
+        self.assertEqual(client.vip_card_completeness, 91)
 
         delivery = client.child_ids.filtered(lambda c: c.type == "delivery")
         delivery.type = "invoice"
-        self.assertEqual(client.vip_card_missing, "delivery address")
+        self.assertEqual(client.vip_card_missing, f"delivery address, {CONTRACT}")
         delivery.type = "delivery"
         buyer = client.child_ids.filtered(lambda c: c.type == "contact")
         buyer.phone = False
-        self.assertEqual(client.vip_card_missing, "contact person with phone or email")
+        self.assertEqual(client.vip_card_missing, f"contact person with phone or email, {CONTRACT}")
         buyer.email = "buyer@example.com"
-        self.assertEqual(client.vip_card_completeness, 100)
+        self.assertEqual(client.vip_card_completeness, 91)
         buyer.action_archive()
-        self.assertEqual(client.vip_card_missing, "contact person with phone or email")
+        self.assertEqual(client.vip_card_missing, f"contact person with phone or email, {CONTRACT}")
         client.write({"child_ids": [Command.create({"name": "New buyer", "email": "nb@example.com"})]})
-        self.assertEqual(client.vip_card_completeness, 100)
+        self.assertEqual(client.vip_card_completeness, 91)
         client.zip = False
-        self.assertEqual(client.vip_card_missing, "legal address (street, city, zip)")
+        self.assertEqual(client.vip_card_missing, f"legal address (street, city, zip), {CONTRACT}")
 
     def test_missing_items_are_translated(self):
         self.env["res.lang"]._activate_lang("ru_RU")
@@ -189,7 +194,7 @@ class TestCardCompleteness(VipClientCardCommon):
                 for i in range(100)
             ]
         )
-        self.assertEqual(set(partners.mapped("vip_card_completeness")), {20}, "address and contact")
+        self.assertEqual(set(partners.mapped("vip_card_completeness")), {18}, "address and contact: 2 of 11")
         self.env["res.partner.bank"].create(
             [
                 {"partner_id": p.id, "acc_number": ACCOUNT_SBERBANK, "bank_id": self.sberbank.id}
@@ -199,9 +204,51 @@ class TestCardCompleteness(VipClientCardCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         # Reading what the card needs costs the same few queries for 100 clients as for one.
-        with self.assertQueryCount(__system__=7):
+        with self.assertQueryCount(__system__=8):
             partners._compute_vip_card_completeness()
-        self.assertEqual(set(partners.mapped("vip_card_completeness")), {30})
+        self.assertEqual(set(partners.mapped("vip_card_completeness")), {27})
+        # Their signed contracts are read in one query for all of them too.
+        for partner in partners[:50]:
+            self.env["agreement"].sudo().create(
+                {"code": "ДП-1", "name": "Supply", "partner_id": partner.id, "vip_state": "signed"}
+            )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=8):
+            partners._compute_vip_card_completeness()
+        self.assertEqual(partners.mapped("vip_card_completeness"), [36] * 50 + [27] * 50)
+
+    def test_signed_contract_counts_while_valid(self):
+        self._complete_card(self.client1)
+        self.assertEqual(self.client1.vip_card_completeness, 91)
+        today = fields.Date.context_today(self.client1)
+        contract = self._create_contract(self.client1)
+        self.assertEqual(self.client1.vip_card_completeness, 91, "a draft does not count")
+        self._sign_contract(contract)
+        self.assertEqual(self.client1.vip_card_completeness, 100)
+        contract.with_user(self.head).action_vip_terminate()
+        self.assertEqual(self.client1.vip_card_completeness, 91, "a terminated contract no longer counts")
+        self.assertEqual(self.client1.vip_card_missing, CONTRACT)
+
+        # One that ends counts until its last day, and stops when it expires.
+        ending = self._sign_contract(self._create_contract(self.client1, code="ДП-2", end_date=today))
+        self.assertEqual(self.client1.vip_card_completeness, 100)
+        with freeze_time(today + timedelta(days=1)):
+            self.env["agreement"]._cron_vip_contracts()
+            self.env.flush_all()
+        self.assertEqual(ending.vip_state, "expired")
+        self.assertEqual(self.client1.vip_card_completeness, 91)
+
+        # One that starts tomorrow counts from tomorrow: the daily run recomputes the card.
+        starting = self._sign_contract(
+            self._create_contract(self.client1, code="ДП-3", start_date=today + timedelta(days=1))
+        )
+        self.assertEqual(self.client1.vip_card_completeness, 91, "not valid yet")
+        with freeze_time(today + timedelta(days=1)):
+            self.env["agreement"]._cron_vip_contracts()
+            self.env.flush_all()
+            self.assertEqual(starting.vip_state, "signed")
+            self.assertEqual(self.client1.vip_card_completeness, 100)
 
 
 @tagged("post_install", "-at_install")
@@ -228,7 +275,7 @@ class TestConfirmationBlock(VipClientCardCommon):
     def test_non_vip_and_complete_enough_clients_confirm(self):
         self._vip_confirm(self._order(self.non_vip, user=self.manager1))
         self._complete_card(self.client1)
-        self.client1.vip_1c_code = False  # 90 % >= 80 %
+        self.client1.vip_1c_code = False  # 82 % >= 80 %
         order = self._order(self.client1)
         self._vip_confirm(order, self.manager1)
         self.assertEqual(order.state, "sale")

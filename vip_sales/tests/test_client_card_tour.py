@@ -9,6 +9,7 @@ class TestClientCardTour(VipClientCardCommon, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._complete_card(cls.client1)
+        cls._sign_contract(cls._create_contract(cls.client1))
         cls.client1.vip_kpp = False
 
     def _fill_kpp_as(self, user):

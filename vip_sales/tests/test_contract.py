@@ -5,9 +5,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
+from .common import CONTRACT_SCAN as SCAN
 from .proposal_common import ProposalCommon
-
-SCAN = base64.b64encode(b"%PDF-1.4 signed contract scan")
 
 
 @tagged("post_install", "-at_install")
@@ -23,34 +22,22 @@ class TestSupplyContract(ProposalCommon):
         cls.today = fields.Date.context_today(cls.env["agreement"])
 
     def _contract(self, user=None, **values):
-        user = user or self.manager1
-        return (
-            self.env["agreement"]
-            .with_user(user)
-            .create(
-                {
-                    "code": values.pop("code", "ДП-1"),
-                    "name": "Supply contract",
-                    "partner_id": self.client1.id,
-                    "start_date": self.today - timedelta(days=10),
-                    "end_date": self.today + timedelta(days=355),
-                    "vip_discount": 15.0,
-                    "vip_pricelist_id": self.pricelist_contract.id,
-                    "vip_payment_form": "deferred",
-                    "vip_prepayment_share": 30.0,
-                    "vip_payment_term_id": self.term_30.id,
-                    "vip_credit_limit": 10000.0,
-                    **values,
-                }
-            )
+        return self._create_contract(
+            self.client1,
+            user=user or self.manager1,
+            **{
+                "vip_discount": 15.0,
+                "vip_pricelist_id": self.pricelist_contract.id,
+                "vip_payment_form": "deferred",
+                "vip_prepayment_share": 30.0,
+                "vip_payment_term_id": self.term_30.id,
+                "vip_credit_limit": 10000.0,
+                **values,
+            },
         )
 
     def _signed(self, **values):
-        contract = self._contract(**values)
-        contract.action_vip_request_approval()
-        contract.with_user(self.head).action_vip_approve()
-        contract.with_user(self.head).vip_signed_file = SCAN
-        contract.with_user(self.head).action_vip_sign()
+        contract = self._sign_contract(self._contract(**values))
         self.assertEqual(contract.vip_state, "signed")
         return contract
 
