@@ -151,6 +151,7 @@ class TestSupplyContract(ProposalCommon):
         order.invalidate_recordset()
         self.assertIn("above the contract's credit limit", order.vip_approval_reasons)
         self.assertEqual(order._vip_credit_exposure(), 3400.0)
+        self.assertEqual(order.agreement_id._vip_credit_used(), 1700.0, "what is owed, without a new order")
 
     def test_without_a_contract_the_company_policy_decides(self):
         order = self._create_proposal()
