@@ -53,8 +53,12 @@ class VipClientPassport(models.AbstractModel):
                 aggregates=["amount_untaxed:sum", "order_id:count_distinct"],
             )[0]
         )
+        # The signed contract of the company printing, and what the client owes against it.
+        contract = self.env["agreement"].sudo()._vip_signed_contract(client, self.env.company, today)
         return {
             "today": today,
+            "contract": contract,
+            "contract_credit_used": contract._vip_credit_used() if contract else 0.0,
             "sales_12_months": sales[0],
             "orders_12_months": sales[1],
             "last_orders": orders.search(

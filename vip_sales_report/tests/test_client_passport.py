@@ -1,5 +1,7 @@
 import re
+from datetime import date, timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -51,6 +53,42 @@ class TestPrintedReports(VipReportCommon):
         self.assertInHtml("Mebelgrad Center", html, "the client's stores")
         self.assertInHtml("Bedrooms", html, "with their brand sections")
         self.assertInHtml("No survey yet", html, "the Outlet store was never surveyed")
+
+    def test_passport_shows_the_signed_contract(self):
+        def contract_part(html):
+            start = html.index("<h4>Supply contract</h4>")
+            return html[start : html.index("<h4>Key figures</h4>", start)]
+
+        # The draft contract of the fixtures is not signed.
+        self.assertInHtml(
+            "No signed supply contract", contract_part(self._passport(self.manager1, self.client1))
+        )
+        today = fields.Date.context_today(self.env.user)
+        self._sign_contract(
+            self._create_contract(
+                self.client1,
+                code="D-77/2026",
+                start_date=date(2026, 1, 1),
+                end_date=today + timedelta(days=90),
+                vip_discount=7.5,
+                vip_payment_form="deferred",
+                vip_prepayment_share=30.0,
+                vip_credit_limit=200000.0,
+            )
+        )
+        part = contract_part(self._passport(self.manager1, self.client1))
+        self.assertNotInHtml("No signed supply contract", part)
+        for text, what in (
+            ("D-77/2026", "the number"),
+            ("01/01/2026", "the start"),
+            ("7.50", "the discount"),
+            ("Deferred Payment", "the payment form"),
+            ("30.0", "the prepayment"),
+            ("200,000.00", "the credit limit"),
+            ("148,000.00", "the credit used: order1, confirmed, not invoiced"),
+        ):
+            with self.subTest(what=what):
+                self.assertInHtml(text, part)
 
     def test_passport_proposes_the_tiers_best_sellers_not_bought_yet(self):
         def best_sellers(html):
