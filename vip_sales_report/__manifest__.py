@@ -19,6 +19,7 @@
         "report/vip_best_seller_views.xml",
         "report/vip_share_analysis_views.xml",
         "report/vip_visit_analysis_views.xml",
+        "report/vip_contract_analysis_views.xml",
         "report/vip_sales_report_reports.xml",
         "report/vip_client_passport_templates.xml",
         "report/vip_visit_trip_templates.xml",

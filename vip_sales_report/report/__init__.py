@@ -6,6 +6,7 @@ from . import vip_sales_analysis
 from . import vip_best_seller
 from . import vip_share_analysis
 from . import vip_visit_analysis
+from . import vip_contract_analysis
 from . import vip_report_xlsx
 from . import vip_manager_report_xlsx
 from . import vip_logistics_xlsx

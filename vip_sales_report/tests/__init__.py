@@ -4,6 +4,7 @@ from . import test_install
 from . import test_overview
 from . import test_plan_analysis
 from . import test_proposal_analysis
+from . import test_contract_analysis
 from . import test_report_export
 from . import test_sales_analysis
 from . import test_share_analysis

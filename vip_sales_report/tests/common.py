@@ -28,6 +28,8 @@ class VipReportCommon(VipSalesCommon):
     - visits: manager1 called client1 (order1 taken) and visited it (no order, off-season,
       with needs and competitor findings), and plans a visit on the ``trip``; manager2
       visited client2 (information only);
+    - ``contract_draft``: a draft supply contract of client1 (without credit), prepared by
+      manager1;
     - stores (client1: Center 1,000 m², South 500 m², Outlet 300 m² never surveyed; client2:
       Divany Mall 400 m²), each surveyed on the 1st of this month; Center also three months
       before, before its 100 m² section was installed (floor +10 pp, assortment +5 pp).
@@ -87,6 +89,7 @@ class VipReportCommon(VipSalesCommon):
         cls._create_visits()
         cls._create_stores()
         cls._create_proposals()
+        cls.contract_draft = cls._create_contract(cls.client1, code="D-0")
 
     @classmethod
     def _create_stores(cls):

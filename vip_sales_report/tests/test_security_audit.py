@@ -10,6 +10,7 @@ ANALYSES = (
     "vip.share.analysis",
     "vip.visit.analysis",
     "vip.proposal.analysis",
+    "vip.contract.analysis",
     "vip.overview",
     "vip.best.seller",
 )
