@@ -25,6 +25,8 @@ VIP_CARD_FIELDS = (
     "vip_contract_date",
     "vip_1c_code",
 )
+# Who signs the company's contracts, and on what authority; edited like the card.
+VIP_SIGNATORY_FIELDS = ("vip_signatory_name", "vip_signatory_title", "vip_signatory_basis")
 # What the card completeness reads: the card, the legal address, bank accounts and contacts.
 VIP_CARD_DEPENDS = (
     *VIP_CARD_FIELDS,
@@ -92,6 +94,16 @@ class ResPartner(models.Model):
     vip_contract_ref = fields.Char(string="Contract Number")
     vip_contract_date = fields.Date(string="Contract Date")
     vip_1c_code = fields.Char(string="1C Code", copy=False, help="Code of the counterparty in 1C.")
+    vip_signatory_name = fields.Char(
+        string="Signatory",
+        help="Who signs the company's contracts, e.g. Иванов Иван Иванович.",
+    )
+    vip_signatory_title = fields.Char(string="Signatory's Position", help="e.g. Генеральный директор.")
+    vip_signatory_basis = fields.Char(
+        string="Acting on the Basis of",
+        help="The signatory's authority, as the contract says it after «действующего на основании»: "
+        "«Устава», «доверенности № 12 от 01.02.2026».",
+    )
     vip_is_sole_trader = fields.Boolean(
         string="Sole Trader",
         compute="_compute_vip_is_sole_trader",
@@ -509,7 +521,7 @@ class ResPartner(models.Model):
         if not self._vip_user_is_head():
             if self._vip_changing(vals, VIP_OWNERSHIP_FIELDS):
                 self._vip_raise_ownership_error()
-            self._vip_changing(vals, VIP_CARD_FIELDS)._vip_check_card_access()
+            self._vip_changing(vals, VIP_CARD_FIELDS + VIP_SIGNATORY_FIELDS)._vip_check_card_access()
         res = super().write(vals)
         if "vip_tier_id" in vals:
             # A client becoming VIP (or no longer) brings its quotations under approval (or out).
@@ -628,6 +640,24 @@ class ResPartner(models.Model):
                 "default_template_id": self.env.ref("vip_sales.mail_template_vip_new_collection").id,
             },
         }
+
+    # ------------------------------------------------------------------
+    # Printed contracts
+    # ------------------------------------------------------------------
+
+    def _vip_signatory_text(self):
+        """Who signs for the company, as a Russian contract names him: «Генеральный директор
+        Иванов И. И., действующего на основании Устава»; a blank line when the card has none."""
+        self.ensure_one()
+        party = self.commercial_partner_id
+        person = " ".join(filter(None, (party.vip_signatory_title, party.vip_signatory_name)))
+        if not person:
+            return "____________________"
+        if not party.vip_signatory_basis:
+            return person
+        return self.env._(
+            "%(person)s, acting on the basis of %(basis)s", person=person, basis=party.vip_signatory_basis
+        )
 
     # ------------------------------------------------------------------
     # Daily task list: activities that the daily action schedules
