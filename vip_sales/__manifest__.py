@@ -24,6 +24,7 @@
         "security/vip_store_security.xml",
         "data/ir_cron_data.xml",
         "data/res_country_data.xml",
+        "data/res_company_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
         "views/res_partner_views.xml",

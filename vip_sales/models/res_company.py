@@ -1,4 +1,10 @@
+from markupsafe import Markup
+
 from odoo import fields, models
+from odoo.tools import file_open, is_html_empty
+
+# The default body of the printed supply contract (also loaded for the main company).
+CONTRACT_TEMPLATE_FILE = "vip_sales/data/vip_contract_template.html"
 
 # What a VIP order without a signed supply contract does.
 CONTRACT_POLICIES = [("none", "No Check"), ("warn", "Warn"), ("block", "Refuse Confirmation")]
@@ -65,11 +71,28 @@ class ResCompany(models.Model):
         "a warning on the proposal, or no confirmation.",
     )
 
+    vip_contract_template = fields.Html(
+        string="Supply Contract Template",
+        sanitize=True,
+        translate=False,
+        help="The body of the printed supply contract, between its title and the parties' "
+        "requisites. Placeholders such as {{contract_number}} or {{discount}} are replaced by the "
+        "contract's terms; leave it empty to print the default text.",
+    )
+
     _check_vip_policy = models.Constraint(
         "CHECK(vip_max_discount BETWEEN 0 AND 100 AND vip_max_deferral_days >= 0 "
         "AND vip_approval_escalation_hours > 0)",
         "The maximum discount is a percentage between 0 and 100 and the longest deferral cannot be negative.",
     )
+
+    def _vip_contract_template(self):
+        """The company's contract body, or the default one when it has none."""
+        self.ensure_one()
+        if not is_html_empty(self.vip_contract_template):
+            return self.vip_contract_template
+        with file_open(CONTRACT_TEMPLATE_FILE) as template:
+            return Markup(template.read())  # our own file: trusted
 
     def write(self, vals):
         res = super().write(vals)

@@ -1,2 +1,3 @@
 from . import ru_requisites
 from . import dates
+from . import contract_template

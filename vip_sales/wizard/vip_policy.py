@@ -59,6 +59,14 @@ class VipPolicy(models.TransientModel):
         readonly=False,
     )
 
+    vip_contract_template = fields.Html(
+        string="Supply Contract Template",
+        sanitize=True,
+        compute="_compute_policy",
+        store=True,
+        readonly=False,
+    )
+
     # The company's fields this form edits, each under the same name.
     _policy_fields = (
         "vip_max_discount",
@@ -69,6 +77,7 @@ class VipPolicy(models.TransientModel):
         "vip_block_shortage",
         "vip_require_nomenclature",
         "vip_contract_policy",
+        "vip_contract_template",
     )
 
     @api.depends("company_id")
