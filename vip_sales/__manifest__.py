@@ -67,6 +67,8 @@
         "wizard/vip_policy_views.xml",
         "wizard/sale_mass_cancel_orders_views.xml",
         "report/sale_report_templates.xml",
+        "report/vip_contract_reports.xml",
+        "report/vip_contract_templates.xml",
         "views/ir_actions_report_views.xml",
         # Sales plans, visits and calls, business trips
         "security/vip_sales_plan_security.xml",

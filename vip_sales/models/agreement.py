@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_amount, format_date, formatLang
 
+from ..tools.contract_template import fill_placeholders
+
 HEAD_GROUP = "vip_sales.group_vip_head"
 PAYMENT_FORMS = [
     ("prepayment", "Prepayment"),
@@ -302,6 +304,27 @@ class Agreement(models.Model):
         self.sudo().write({"vip_state": "terminated"})
         return True
 
+    def action_vip_print_contract(self):
+        """Print the supply contract (its body from the company's template)."""
+        self._vip_check_print_access()
+        return self.env.ref("vip_sales.action_report_vip_contract").report_action(self)
+
+    def _vip_check_print_access(self):
+        """The contract is printed by its manager (who negotiated it, or the client's VIP
+        manager) and by the head of sales; reading it is already restricted by its rules."""
+        self.check_access("read")
+        user = self.env.user
+        if self.env.su or user.has_group(HEAD_GROUP):
+            return
+        for contract in self:
+            if user not in contract.vip_user_id | contract.commercial_partner_id.vip_manager_id:
+                raise AccessError(
+                    self.env._(
+                        "Only the manager of %(contract)s and the head of sales print it.",
+                        contract=contract.display_name,
+                    )
+                )
+
     def _vip_check_signer(self):
         user = self.env.user
         if not user.has_group(HEAD_GROUP):
@@ -322,6 +345,46 @@ class Agreement(models.Model):
                 )
             )
         return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # The printed contract
+    # ------------------------------------------------------------------
+
+    def _vip_contract_date(self):
+        self.ensure_one()
+        return self.signature_date or self.start_date or fields.Date.context_today(self)
+
+    def _vip_contract_values(self):
+        """The values of the placeholders of the contract's template, as printed."""
+        self.ensure_one()
+        forms = dict(self._fields["vip_payment_form"]._description_selection(self.env))
+        seller = self.company_id.partner_id or self.env.company.partner_id
+        client = self.partner_id.commercial_partner_id
+        return {
+            "contract_number": self.code or "",
+            "contract_date": format_date(self.env, self._vip_contract_date()),
+            "seller": seller.vip_legal_name or seller.name,
+            "client": client.vip_legal_name or client.name,
+            "discount": formatLang(self.env, self.vip_discount, dp="Discount"),
+            "payment_form": forms.get(self.vip_payment_form, ""),
+            "prepayment": formatLang(self.env, self.vip_prepayment_share, digits=1),
+            "payment_term": self.vip_payment_term_id.display_name or "",
+            "credit_limit": format_amount(self.env, self.vip_credit_limit, self.currency_id),
+            "delivery_terms": self.vip_delivery_terms or "",
+            "valid_from": format_date(self.env, self.start_date) if self.start_date else "",
+            "valid_to": format_date(self.env, self.end_date)
+            if self.end_date
+            else self.env._("until it is terminated"),
+            "seller_signatory": seller._vip_signatory_text(),
+            "buyer_signatory": client._vip_signatory_text(),
+        }
+
+    def _vip_contract_body(self):
+        """The body of the printed contract: the company's template (or the default one) with
+        its placeholders filled in, every value escaped."""
+        self.ensure_one()
+        company = (self.company_id or self.env.company).sudo()
+        return fill_placeholders(company._vip_contract_template(), self._vip_contract_values())
 
     # ------------------------------------------------------------------
     # Validity: expiry and renewal

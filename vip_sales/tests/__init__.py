@@ -34,3 +34,4 @@ from . import test_security_audit
 from . import test_approval_routing
 from . import test_availability
 from . import test_contract
+from . import test_contract_print

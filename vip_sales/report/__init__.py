@@ -1,0 +1,2 @@
+from . import vip_contract
+from . import vip_specification
