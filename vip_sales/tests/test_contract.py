@@ -1,45 +1,19 @@
 import base64
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import CONTRACT_SCAN as SCAN
+from .contract_common import ContractCommon
 from .proposal_common import ProposalCommon
 
 
 @tagged("post_install", "-at_install")
-class TestSupplyContract(ProposalCommon):
+class TestSupplyContract(ContractCommon):
     """A VIP client's supply contract: its terms approved by the head, signed, then the
     baseline of the client's proposals."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.head2 = cls._create_vip_user("vip_head2_contract", "vip_sales.group_vip_head")
-        cls.pricelist_contract = cls.env["product.pricelist"].create({"name": "Contract prices"})
-        cls.today = fields.Date.context_today(cls.env["agreement"])
-
-    def _contract(self, user=None, **values):
-        return self._create_contract(
-            self.client1,
-            user=user or self.manager1,
-            **{
-                "vip_discount": 15.0,
-                "vip_pricelist_id": self.pricelist_contract.id,
-                "vip_payment_form": "deferred",
-                "vip_prepayment_share": 30.0,
-                "vip_payment_term_id": self.term_30.id,
-                "vip_credit_limit": 10000.0,
-                **values,
-            },
-        )
-
-    def _signed(self, **values):
-        contract = self._sign_contract(self._contract(**values))
-        self.assertEqual(contract.vip_state, "signed")
-        return contract
 
     def test_terms_approved_by_the_head_then_signed(self):
         contract = self._contract()
