@@ -32,11 +32,45 @@ class TestRussianTranslation(TransactionCase):
                     f"(python3 scripts/i18n.py export/merge): {missing[:20]}",
                 )
 
+    def test_one_label_one_meaning(self):
+        """A label translates once per module: fields of different kinds (a date and a revision,
+        say) under one label would share one Russian word that fits only one of them."""
+        kinds = {
+            "date": "date",
+            "datetime": "date",
+            "many2one": "record",
+            "one2many": "records",
+            "many2many": "records",
+        }
+        fields_of_modules = self.env["ir.model.fields"].browse(
+            self.env["ir.model.data"]
+            .search([("module", "in", MODULES), ("model", "=", "ir.model.fields")])
+            .mapped("res_id")
+        )
+        by_label = {}
+        for field in fields_of_modules:
+            kind = kinds.get(field.ttype, field.ttype)
+            if field.ttype in ("many2one", "one2many", "many2many"):
+                kind = f"{kind} of {field.relation}"
+            by_label.setdefault(field.field_description, {}).setdefault(kind, []).append(
+                f"{field.model}.{field.name}"
+            )
+        shared = {label: uses for label, uses in by_label.items() if len(uses) > 1}
+        self.assertFalse(
+            {label: uses for label, uses in shared.items() if "date" in uses},
+            "labels shared by dates and fields of another kind (give each its own string)",
+        )
+
     def test_interface_comes_out_in_russian(self):
         load_russian(self.env, MODULES)
         env_ru = self.env(context={"lang": "ru_RU"})
         self.assertEqual(env_ru.ref("vip_sales.vip_sales_menu_root").name, "VIP-продажи")
         self.assertEqual(env_ru.ref("vip_sales.group_vip_head").name, "Руководитель отдела продаж")
+        # Dates read "С … По …", the revisions compared have labels of their own.
+        trip = env_ru["vip.trip"].fields_get(["date_from", "date_to"], ["string"])
+        self.assertEqual((trip["date_from"]["string"], trip["date_to"]["string"]), ("С", "По"))
+        compare = env_ru["vip.proposal.revision.compare"].fields_get(["from_revision_id"], ["string"])
+        self.assertEqual(compare["from_revision_id"]["string"], "Исходная редакция")
         labels = env_ru["res.partner"].fields_get(["vip_tier_id", "vip_manager_id"], ["string"])
         self.assertEqual(labels["vip_tier_id"]["string"], "Категория VIP")
         self.assertEqual(labels["vip_manager_id"]["string"], "VIP-менеджер")

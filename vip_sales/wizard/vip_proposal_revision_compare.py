@@ -8,7 +8,6 @@ class VipProposalRevisionCompare(models.TransientModel):
     order_id = fields.Many2one("sale.order", string="Proposal", required=True, readonly=True)
     from_revision_id = fields.Many2one(
         "vip.proposal.revision",
-        string="From",
         domain="[('order_id', '=', order_id)]",
         compute="_compute_from_revision_id",
         store=True,
@@ -16,7 +15,6 @@ class VipProposalRevisionCompare(models.TransientModel):
     )
     to_revision_id = fields.Many2one(
         "vip.proposal.revision",
-        string="To",
         domain="[('order_id', '=', order_id)]",
         help="Leave empty to compare with the proposal as it is now.",
     )
