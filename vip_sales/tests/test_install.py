@@ -1,5 +1,6 @@
+from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import VipSalesCommon
 
@@ -26,6 +27,22 @@ class TestInstall(VipSalesCommon):
         self.assertTrue(self.head.has_group("vip_sales.group_vip_manager"))
         self.assertTrue(self.head.has_group("sales_team.group_sale_manager"))
         self.assertFalse(self.salesman.has_group("vip_sales.group_vip_manager"))
+
+    def test_each_role_starts_its_day_on_its_screen(self):
+        requests = self.env.ref("vip_sales.vip_approval_request_action")
+        tasks = self.env.ref("vip_sales.mail_activity_action_vip_today")
+        self.assertEqual(self.head.action_id.id, requests.id, "the head lands on what waits for him")
+        self.assertEqual(self.manager1.action_id.id, tasks.id, "a manager on today's tasks")
+        self.assertFalse(self.salesman.action_id, "active sales keep Odoo's home")
+        later = new_test_user(self.env, login="later_head", groups="base.group_user")
+        self.assertFalse(later.action_id)
+        later.group_ids = [Command.link(self.env.ref("vip_sales.group_vip_head").id)]
+        self.assertEqual(later.action_id.id, requests.id, "given the role later, he starts there too")
+        own_home = self.env.ref("sale.action_orders")
+        chosen = new_test_user(
+            self.env, login="own_home_manager", groups="vip_sales.group_vip_manager", action_id=own_home.id
+        )
+        self.assertEqual(chosen.action_id.id, own_home.id, "a home of his own is kept")
 
     def _visible_menus(self, user):
         """Menus of the app that the user can reach: visible, and so is every ancestor."""
