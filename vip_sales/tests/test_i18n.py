@@ -1,3 +1,5 @@
+import re
+
 import polib
 
 from odoo.tests import TransactionCase, tagged
@@ -60,6 +62,18 @@ class TestRussianTranslation(TransactionCase):
             {label: uses for label, uses in shared.items() if "date" in uses},
             "labels shared by dates and fields of another kind (give each its own string)",
         )
+
+    def test_no_count_is_followed_by_a_noun(self):
+        """Russian declines a noun by the number before it (1 звонок, 3 звонка, 5 звонков), which
+        one translated term cannot do: a count comes after its label ("Overdue calls: 3")."""
+        views = self.env["ir.ui.view"].browse(
+            self.env["ir.model.data"]
+            .search([("module", "in", MODULES), ("model", "=", "ir.ui.view")])
+            .mapped("res_id")
+        )
+        count_then_word = re.compile(r'<field name="\w*count"[^>]*/>\s*[A-Za-z(]')
+        offenders = {view.xml_id or view.name for view in views if count_then_word.search(view.arch_db or "")}
+        self.assertFalse(offenders, "views where a count is followed by a noun")
 
     def test_interface_comes_out_in_russian(self):
         load_russian(self.env, MODULES)
