@@ -63,6 +63,7 @@ class TestPackageAdd(VipLogisticsCommon):
             self.assertIn("Bed Classic (White)", html)
             self.assertIn("Chair (White)", html)
             self.assertIn("178.0", html)  # kg added
+            self.assertIn('<td class="text-end">8</td>', html, "cartons are whole")
         self.assertEqual(len(self.order.order_line), 1, "The preview writes nothing on the order.")
 
     def test_preview_shows_the_shortage_and_the_colours_in_stock(self):
@@ -177,8 +178,10 @@ class TestPackageAdd(VipLogisticsCommon):
     def test_colour_must_be_chosen_for_products_with_variants(self):
         with self.assertRaisesRegex(UserError, r"Choose a colour: .*Bed Classic, Chair\."):
             self._wizard([(self.bedroom, 1)]).action_add()
+        empty = self._wizard([])
+        self.assertFalse(empty.problems, "a new wizard opens with a hint, not an error")
         with self.assertRaisesRegex(UserError, "Choose at least one package offer"):
-            self._wizard([]).action_add()
+            empty.action_add()
         self.assertEqual(len(self.order.order_line), 1)
 
     def test_only_quotations_of_own_clients(self):

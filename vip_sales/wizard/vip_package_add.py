@@ -84,7 +84,8 @@ class VipPackageAdd(models.TransientModel):
             return f"{value:,.{digits}f}".translate(separators)
 
         products = {}  # product: its name, unit and shipping data, read once
-        weight = volume = cartons = 0.0
+        weight = volume = 0.0
+        cartons = 0
         blocks = []
         shortages, alternatives = self._vip_preview_availability(sections)
         for block_index, (wizard_line, lines) in enumerate(sections):
@@ -225,8 +226,6 @@ class VipPackageAdd(models.TransientModel):
         """
         self.ensure_one()
         problems = []
-        if not self.line_ids:
-            problems.append(self.env._("Choose at least one package offer."))
         resolved = {}  # (template, fixed variant, colour): outcome, read once
         refused = defaultdict(set)  # (outcome, colour): product names
         sections = []
@@ -333,6 +332,8 @@ class VipPackageAdd(models.TransientModel):
             raise UserError(
                 self.env._("Package offers can only be added to a quotation; %s is not one.", order.name)
             )
+        if not self.line_ids.package_id:
+            raise UserError(self.env._("Choose at least one package offer."))
         sections, problems = self._vip_resolve()
         if problems:
             raise UserError("\n".join(problems))
