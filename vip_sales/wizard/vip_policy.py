@@ -4,6 +4,12 @@ from odoo.exceptions import AccessError
 from ..models.res_company import CONTRACT_POLICIES
 
 
+def policy_field(field_type, *args, **kwargs):
+    """A field of the company's policy, under the company field's name: read from the company
+    when the form opens (``_compute_policy``), written back to it by ``action_save``."""
+    return field_type(*args, compute="_compute_policy", store=True, readonly=False, **kwargs)
+
+
 class VipPolicy(models.TransientModel):
     """The company's approval policy, edited by the head of sales (who is no administrator)."""
 
@@ -16,56 +22,26 @@ class VipPolicy(models.TransientModel):
         default=lambda self: self.env.company,
         domain="[('id', 'in', allowed_company_ids)]",
     )
-    vip_max_discount = fields.Float(
-        string="Maximum Discount (%)",
-        digits="Discount",
-        compute="_compute_policy",
-        store=True,
-        readonly=False,
-    )
-    vip_standard_payment_term_ids = fields.Many2many(
+    vip_max_discount = policy_field(fields.Float, string="Maximum Discount (%)", digits="Discount")
+    vip_standard_payment_term_ids = policy_field(
+        fields.Many2many,
         "account.payment.term",
         "vip_policy_payment_term_rel",
         "policy_id",
         "payment_term_id",
         string="Standard Payment Terms",
-        compute="_compute_policy",
-        store=True,
-        readonly=False,
         help="Payment terms offered without approval; leave empty to accept any term within the "
         "longest deferral.",
     )
-    vip_max_deferral_days = fields.Integer(
-        string="Longest Deferral (days)", compute="_compute_policy", store=True, readonly=False
+    vip_max_deferral_days = policy_field(fields.Integer, string="Longest Deferral (days)")
+    vip_approval_escalation_hours = policy_field(fields.Integer, string="Escalate After (working hours)")
+    vip_check_ship_date = policy_field(fields.Boolean, string="Feasible Shipping Dates")
+    vip_block_shortage = policy_field(fields.Boolean, string="Refuse Confirmation When Short")
+    vip_require_nomenclature = policy_field(fields.Boolean, string="Confirm Agreed Lines Only")
+    vip_contract_policy = policy_field(
+        fields.Selection, CONTRACT_POLICIES, string="Without a Signed Contract"
     )
-    vip_approval_escalation_hours = fields.Integer(
-        string="Escalate After (working hours)", compute="_compute_policy", store=True, readonly=False
-    )
-    vip_check_ship_date = fields.Boolean(
-        string="Feasible Shipping Dates", compute="_compute_policy", store=True, readonly=False
-    )
-    vip_block_shortage = fields.Boolean(
-        string="Refuse Confirmation When Short", compute="_compute_policy", store=True, readonly=False
-    )
-    vip_require_nomenclature = fields.Boolean(
-        string="Confirm Agreed Lines Only", compute="_compute_policy", store=True, readonly=False
-    )
-
-    vip_contract_policy = fields.Selection(
-        CONTRACT_POLICIES,
-        string="Without a Signed Contract",
-        compute="_compute_policy",
-        store=True,
-        readonly=False,
-    )
-
-    vip_contract_template = fields.Html(
-        string="Supply Contract Template",
-        sanitize=True,
-        compute="_compute_policy",
-        store=True,
-        readonly=False,
-    )
+    vip_contract_template = policy_field(fields.Html, string="Supply Contract Template", sanitize=True)
 
     # The company's fields this form edits, each under the same name.
     _policy_fields = (

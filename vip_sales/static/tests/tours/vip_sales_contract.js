@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { checkStatus, pickMany2one } from "./vip_tour_utils";
+import { addProductLine, checkStatus, newProposal, pickMany2one } from "./vip_tour_utils";
 
 const { DateTime } = luxon;
 const tours = registry.category("web_tour.tours");
@@ -69,52 +69,9 @@ tours.add("vip_sales_contract_manager_prepares", {
 /** Under the signed contract: a proposal within its terms, then one beyond them. */
 tours.add("vip_sales_contract_orders", {
     steps: () => [
-        {
-            content: "Create a proposal",
-            trigger: ".o_list_button_add",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            content: "Create a proposal (the phone lists them as cards)",
-            trigger: ".o-kanban-button-new",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...pickMany2one(".o_field_widget[name=partner_id] input", "Mebelgrad", "Mebelgrad LLC", "Customer"),
-        {
-            trigger: ".o_field_widget[name=partner_id] input:value(Mebelgrad LLC)",
-        },
-        {
-            trigger: ".o_field_x2many_list_row_add a:contains(Add a product)",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            trigger: ".o_field_widget[name=order_line] .o_x2m_control_panel button:contains(Add product)",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...pickMany2one(
-            ".o_selected_row div[name=product_template_id] input, .modal div[name=product_id] input",
-            "Sofa Verona",
-            "Sofa Verona",
-            "Product"
-        ),
-        {
-            content: "The contract's 15 %",
-            trigger: ".o_selected_row div[name=discount] input, .modal div[name=discount] input",
-            run: "edit 15 && press Tab",
-        },
-        {
-            trigger: ".modal .o_form_button_save",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        {
-            trigger: "body:not(:has(.modal)) .o_field_widget[name=order_line] .o_kanban_record:contains(Sofa Verona)",
-            isActive: ["mobile"],
-        },
+        ...newProposal("Mebelgrad", "Mebelgrad LLC"),
+        // The contract's 15 %.
+        ...addProductLine({ product: "Sofa Verona", discount: 15 }),
         {
             content: "Open the proposal's terms",
             trigger: ".o_notebook .nav-link:contains(Proposal)",

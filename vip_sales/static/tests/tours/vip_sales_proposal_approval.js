@@ -1,27 +1,12 @@
 import { registry } from "@web/core/registry";
-import { addPackageOffer, checkStatus, pickMany2one } from "./vip_tour_utils";
+import { addPackageOffer, addProductLine, newProposal, sendProposal } from "./vip_tour_utils";
 
 // Three users, three tours, one proposal: the Python test chains them (test_proposal_tour.py).
 const tours = registry.category("web_tour.tours");
 
 tours.add("vip_sales_proposal_manager_builds", {
     steps: () => [
-        {
-            content: "Create a proposal",
-            trigger: ".o_list_button_add",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            content: "Create a proposal (the phone lists them as cards)",
-            trigger: ".o-kanban-button-new",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...pickMany2one(".o_field_widget[name=partner_id] input", "Mebelgrad", "Mebelgrad LLC", "Customer"),
-        {
-            trigger: ".o_field_widget[name=partner_id] input:value(Mebelgrad LLC)",
-        },
+        ...newProposal("Mebelgrad", "Mebelgrad LLC"),
         // The wizard saves the new quotation first; the package's own discount is pre-approved.
         ...addPackageOffer({
             packageName: "Bedroom Classic",
@@ -37,42 +22,10 @@ tours.add("vip_sales_proposal_manager_builds", {
                 ["Table", "2.00"],
             ],
         }),
-        {
-            content: "Add the sofa",
-            trigger: ".o_field_x2many_list_row_add a:contains(Add a product)",
-            isActive: ["desktop"],
-            run: "click",
-        },
-        {
-            content: "Add the sofa (on the phone the line opens in a dialog)",
-            trigger: ".o_field_widget[name=order_line] .o_x2m_control_panel button:contains(Add product)",
-            isActive: ["mobile"],
-            run: "click",
-        },
-        ...pickMany2one(
-            ".o_selected_row div[name=product_template_id] input, .modal div[name=product_id] input",
-            "Sofa Verona",
-            "Sofa Verona",
-            "Product"
-        ),
-        {
-            content: "The sofa's price comes from the product",
-            trigger:
-                ".o_selected_row div[name=price_unit] input:value(1,000.00), .modal div[name=price_unit] input:value(1,000.00)",
-        },
-        {
-            content: "Give it a 15 % discount",
-            trigger: ".o_selected_row div[name=discount] input, .modal div[name=discount] input",
-            run: "edit 15 && press Tab",
-        },
-        {
-            trigger: ".modal .o_form_button_save",
-            isActive: ["mobile"],
-            run: "click",
-        },
+        ...addProductLine({ product: "Sofa Verona", discount: 15, price: "1,000.00" }),
         {
             content: "The line's card shows the discount",
-            trigger: "body:not(:has(.modal)) .o_field_widget[name=order_line] .o_kanban_record:contains(Sofa Verona):contains(15.00)",
+            trigger: ".o_field_widget[name=order_line] .o_kanban_record:contains(Sofa Verona):contains(15.00)",
             isActive: ["mobile"],
         },
         {
@@ -189,15 +142,6 @@ tours.add("vip_sales_proposal_manager_sends", {
             isActive: ["mobile"],
             run: "click",
         },
-        {
-            content: "Send it to the client",
-            trigger: ".o_statusbar_buttons button[name=action_quotation_send].btn-primary",
-            run: "click",
-        },
-        {
-            trigger: ".modal-footer button[name=action_send_mail]",
-            run: "click",
-        },
-        ...checkStatus("Quotation Sent", "The proposal is sent"),
+        ...sendProposal(),
     ],
 });

@@ -1,5 +1,5 @@
 import { registry } from "@web/core/registry";
-import { checkStatus, pickMany2one } from "./vip_tour_utils";
+import { pickMany2one, sendProposal } from "./vip_tour_utils";
 
 const { DateTime } = luxon;
 
@@ -78,15 +78,6 @@ registry.category("web_tour.tours").add("vip_sales_short_colour", {
             trigger: ".modal button[name=action_agree]",
             run: "click",
         },
-        {
-            content: "Send it to the client",
-            trigger: ".o_statusbar_buttons button[name=action_quotation_send].btn-primary",
-            run: "click",
-        },
-        {
-            trigger: ".modal-footer button[name=action_send_mail]",
-            run: "click",
-        },
-        ...checkStatus("Quotation Sent", "The proposal is sent"),
+        ...sendProposal(),
     ],
 });

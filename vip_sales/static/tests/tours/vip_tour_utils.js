@@ -173,3 +173,97 @@ export function addPackageOffer({ packageName, quantity, colour, products, tonna
         })),
     ];
 }
+
+/**
+ * Steps creating a proposal (from the list at the desk, the cards on the phone) for the
+ * customer found by typing `search`, whose name is `client`.
+ */
+export function newProposal(search, client) {
+    return [
+        {
+            content: "Create a proposal",
+            trigger: ".o_list_button_add",
+            isActive: ["desktop"],
+            run: "click",
+        },
+        {
+            content: "Create a proposal (the phone lists them as cards)",
+            trigger: ".o-kanban-button-new",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        ...pickMany2one(".o_field_widget[name=partner_id] input", search, client, "Customer"),
+        {
+            trigger: `.o_field_widget[name=partner_id] input:value(${client})`,
+        },
+    ];
+}
+
+/**
+ * Steps adding a line of `product` with `discount` % to the open quotation: in the list at the
+ * desk, in a dialog on the phone. `price`, when given, is the unit price the line must show
+ * from the product before the discount is typed.
+ */
+export function addProductLine({ product, discount, price }) {
+    return [
+        {
+            content: `Add ${product}`,
+            trigger: ".o_field_x2many_list_row_add a:contains(Add a product)",
+            isActive: ["desktop"],
+            run: "click",
+        },
+        {
+            content: `Add ${product} (on the phone the line opens in a dialog)`,
+            trigger: ".o_field_widget[name=order_line] .o_x2m_control_panel button:contains(Add product)",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        ...pickMany2one(
+            ".o_selected_row div[name=product_template_id] input, .modal div[name=product_id] input",
+            product,
+            product,
+            "Product"
+        ),
+        ...(price
+            ? [
+                  {
+                      content: `The price of ${product} comes from the product`,
+                      trigger:
+                          `.o_selected_row div[name=price_unit] input:value(${price}), ` +
+                          `.modal div[name=price_unit] input:value(${price})`,
+                  },
+              ]
+            : []),
+        {
+            content: `A discount of ${discount} %`,
+            trigger: ".o_selected_row div[name=discount] input, .modal div[name=discount] input",
+            run: `edit ${discount} && press Tab`,
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            isActive: ["mobile"],
+            run: "click",
+        },
+        {
+            content: "The line's card shows it",
+            trigger: `body:not(:has(.modal)) .o_field_widget[name=order_line] .o_kanban_record:contains(${product})`,
+            isActive: ["mobile"],
+        },
+    ];
+}
+
+/** Steps sending the open proposal to the client by e-mail, until it is marked sent. */
+export function sendProposal() {
+    return [
+        {
+            content: "Send it to the client",
+            trigger: ".o_statusbar_buttons button[name=action_quotation_send].btn-primary",
+            run: "click",
+        },
+        {
+            trigger: ".modal-footer button[name=action_send_mail]",
+            run: "click",
+        },
+        ...checkStatus("Quotation Sent", "The proposal is sent"),
+    ];
+}
