@@ -11,11 +11,10 @@ everything back:
 """
 
 import random
-import time
 from datetime import datetime, timedelta
 from datetime import time as daytime
 
-from benchlib import bench_parser, rolled_back_env
+from benchlib import bench_parser, rolled_back_env, timed, vip_clients
 
 from odoo import fields
 from odoo.fields import Command
@@ -148,14 +147,6 @@ SELECT order_id,
 """
 
 
-def timed(label, func, count):
-    start = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - start
-    print(f"{label:<58} {elapsed:8.3f} s  {elapsed / count * 1000:8.3f} ms/order")
-    return result, elapsed
-
-
 def make_stock(env, rng, today):
     """Stored products in every situation: free stock (some of it reserved), receipts on their
     way (some late, some into a sublocation), production lead times, nothing at all; and a few
@@ -272,19 +263,7 @@ def make_orders(env, rng, orders_count, lines_count, goods):
     """VIP proposals mixing the goods in varied quantities, some lines in dozens, some with a
     customer lead time, some products twice, a few sections and service lines."""
     warehouse, stored, loose, service = goods
-    tier = env["vip.tier"].create({"name": "Bench tier"})
-    manager = env.ref("base.user_admin")
-    clients = env["res.partner"].create(
-        [
-            {
-                "name": f"Bench client {i}",
-                "is_company": True,
-                "vip_tier_id": tier.id,
-                "vip_manager_id": manager.id,
-            }
-            for i in range(50)
-        ]
-    )
+    clients = vip_clients(env)
     term = env.ref("account.account_payment_term_30days")
     dozen = env.ref("uom.product_uom_dozen")
 

@@ -9,6 +9,7 @@ with rolled_back_env(args) as env:
 
 import argparse
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,3 +56,30 @@ def rolled_back_env(args, context=None):
         finally:
             cr.rollback()
             print("rolled back")
+
+
+def timed(label, func, count, unit="order"):
+    """Run ``func``, print its time in all and per ``unit`` (``count`` of them); return what it
+    returned and the seconds it took."""
+    start = time.perf_counter()
+    result = func()
+    elapsed = time.perf_counter() - start
+    print(f"{label:<58} {elapsed:8.3f} s  {elapsed / count * 1000:8.3f} ms/{unit}")
+    return result, elapsed
+
+
+def vip_clients(env, count=50):
+    """``count`` VIP client companies of a bench tier, owned by the administrator."""
+    tier = env["vip.tier"].create({"name": "Bench tier"})
+    manager = env.ref("base.user_admin")
+    return env["res.partner"].create(
+        [
+            {
+                "name": f"Bench client {i}",
+                "is_company": True,
+                "vip_tier_id": tier.id,
+                "vip_manager_id": manager.id,
+            }
+            for i in range(count)
+        ]
+    )
