@@ -5,6 +5,28 @@ class IrUiMenu(models.Model):
     _inherit = "ir.ui.menu"
 
     @api.model
+    def load_menus(self, debug):
+        """For a head of sales, "To Approve" is the first menu of VIP Sales (the app opens on
+        it, and it never hides in the menu bar's overflow); a manager keeps his order."""
+        menus = super().load_menus(debug)
+        if not self.env.user.has_group("vip_sales.group_vip_head"):
+            return menus
+        root = self.env.ref("vip_sales.vip_sales_menu_root", raise_if_not_found=False)
+        to_approve = self.env.ref("vip_sales.vip_sales_menu_to_approve", raise_if_not_found=False)
+        if not root or not to_approve or root.id not in menus:
+            return menus
+        children = menus[root.id]["children"]
+        if to_approve.id not in children:
+            return menus
+        # The cached menus are shared: the app's entry is replaced, not changed in place.
+        menus = dict(menus)
+        menus[root.id] = {
+            **menus[root.id],
+            "children": [to_approve.id, *(child for child in children if child != to_approve.id)],
+        }
+        return menus
+
+    @api.model
     def vip_menu_counters(self):
         """Counters shown beside the menus of VIP Sales, by menu xml id.
 

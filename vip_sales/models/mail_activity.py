@@ -17,6 +17,18 @@ DUE_CONTACT_KINDS = {
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
+    def _action_done(self, feedback=False, attachment_ids=None):
+        """The reminder of a request for a decision closes with the decision: "Mark Done" on
+        it would close the reminder and decide nothing. Its Approve and Reject buttons decide."""
+        pending = self.filtered(lambda activity: activity.res_model == "vip.approval.request")
+        if pending and self.env["vip.approval.request"].browse(pending.mapped("res_id")).filtered(
+            lambda request: request.state == "pending"
+        ):
+            raise UserError(
+                self.env._("Approve or reject the request: marking its reminder done would decide nothing.")
+            )
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+
     def action_vip_log_contact(self):
         """Log the call or visit that a "call due" / "visit due" task of a VIP client asks for.
 

@@ -93,6 +93,29 @@ class TestApprovalRouting(ApprovalRoutingCommon):
             "Too expensive for one client",
         )
 
+    def test_the_reminder_closes_with_the_decision(self):
+        _order, request = self._requested()
+        activity = request.activity_ids.filtered(lambda a: a.user_id == self.head)
+        with self.assertRaisesText(UserError, "would decide nothing"):
+            activity.with_user(self.head).action_feedback(feedback="Done")
+        self.assertEqual(request.state, "pending")
+        self.assertTrue(activity.exists(), "the reminder stays until the decision")
+        request.with_user(self.head).action_approve()
+        self.assertFalse(request.activity_ids, "the decision closes every decider's reminder")
+
+    def test_to_approve_is_the_heads_first_menu(self):
+        root = self.env.ref("vip_sales.vip_sales_menu_root")
+        to_approve = self.env.ref("vip_sales.vip_sales_menu_to_approve")
+        menus = self.env["ir.ui.menu"].with_user(self.head).load_menus(False)
+        self.assertEqual(menus[root.id]["children"][0], to_approve.id)
+        manager_menus = self.env["ir.ui.menu"].with_user(self.manager1).load_menus(False)
+        self.assertIn(to_approve.id, manager_menus[root.id]["children"])
+        self.assertNotEqual(
+            manager_menus[root.id]["children"][0], to_approve.id, "a manager's day starts with his tasks"
+        )
+        # The menus cached for the head are not changed for whoever shares them.
+        self.assertEqual(self.env["ir.ui.menu"].with_user(self.head).load_menus(False), menus)
+
     def test_nobody_decides_what_he_requested_or_owns(self):
         # The head requests the approval of a manager's proposal: another head decides.
         order = self._create_proposal(discount=15.0)

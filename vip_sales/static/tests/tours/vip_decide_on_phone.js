@@ -2,7 +2,8 @@ import { registry } from "@web/core/registry";
 
 /**
  * The head of sales decides from the phone: the request's mail opens its decision form, with
- * the terms against the policy; Approve goes on to the next request; Reject asks the reason.
+ * the terms against the policy; Approve (here from the request's reminder in the chatter) goes on
+ * to the next request; Reject asks the reason.
  */
 registry.category("web_tour.tours").add("vip_decide_on_phone", {
     steps: () => [
@@ -11,8 +12,12 @@ registry.category("web_tour.tours").add("vip_decide_on_phone", {
             trigger: ".o_vip_decision_form .o_field_widget[name=summary]:contains(exceeds the 10.00 % allowed)",
         },
         {
-            content: "Approve the proposal",
-            trigger: ".o_vip_decision_form button[name=action_approve]",
+            content: "Its reminder offers the decision, not a \"Mark Done\" that would decide nothing",
+            trigger: ".o-mail-Activity:not(:has(.o-mail-Activity-markDone)) .o_vip_activity_reject",
+        },
+        {
+            content: "Approve the proposal from its reminder",
+            trigger: ".o-mail-Activity .o_vip_activity_approve",
             run: "click",
         },
         {
