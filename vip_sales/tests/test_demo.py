@@ -32,9 +32,13 @@ class TestDemoData(TransactionCase):
             self.assertTrue(manager.has_group("vip_sales.group_vip_manager"))
             self.assertFalse(manager.has_group("vip_sales.group_vip_head"))
             self.assertEqual(manager.company_id, self.env.ref("vip_sales.company_vip_demo"))
-        # The first manager works in Russian, the head in English.
-        self.assertEqual(self.env.ref("vip_sales.user_vip_manager1").lang, "ru_RU")
-        self.assertEqual(head.lang, "en_US")
+        # The demo is Russian: every user of it works in Russian, and starts on his own day.
+        users = (
+            head | self.env.ref("vip_sales.user_vip_manager1") | self.env.ref("vip_sales.user_vip_manager2")
+        )
+        self.assertEqual(set(users.mapped("lang")), {"ru_RU"})
+        self.assertEqual(head.action_id, self.env.ref("vip_sales.vip_approval_request_action"))
+        self.assertEqual((users - head).action_id, self.env.ref("vip_sales.mail_activity_action_vip_today"))
         logins = self.env["res.users"].search([("login", "like", "vip_%")]).mapped("login")
         self.assertEqual(sorted(logins), ["vip_head", "vip_manager1", "vip_manager2"])
 
