@@ -4,6 +4,14 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("vip_client_card", {
     steps: () => [
         {
+            content: "The tier and the card's completeness are in the card's header, above the tabs",
+            trigger: ".o_form_sheet .o_vip_badges:contains(Gold):contains(91)",
+        },
+        {
+            content: "The VIP tab is the first one, opened with the card",
+            trigger: ".o_notebook .nav-item:first-child .nav-link.active:contains(VIP)",
+        },
+        {
             content: "Open the VIP tab of the client",
             trigger: ".o_notebook .nav-link:contains(VIP)",
             run: "click",
