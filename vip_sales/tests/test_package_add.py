@@ -63,8 +63,48 @@ class TestPackageAdd(VipLogisticsCommon):
             self.assertIn("Bed Classic (White)", html)
             self.assertIn("Chair (White)", html)
             self.assertIn("178.0", html)  # kg added
-            self.assertIn('<td class="text-end">8</td>', html, "cartons are whole")
+            self.assertIn("2 pcs", html, "pieces, not «2 Единицы»")
+            self.assertIn('<td class="text-end d-none d-md-table-cell">8</td>', html, "cartons are whole")
         self.assertEqual(len(self.order.order_line), 1, "The preview writes nothing on the order.")
+
+    def _own_trucks(self, **values):
+        return self.env["delivery.carrier"].create(
+            {
+                "name": "Own trucks",
+                "delivery_type": "vip_own_trucks",
+                "product_id": self.env["product.product"].create({"name": "Delivery", "type": "service"}).id,
+                **values,
+            }
+        )
+
+    def test_preview_shows_the_money_and_adds_the_delivery(self):
+        carrier = self._own_trucks()
+        before = self.order.amount_untaxed
+        wizard = self._wizard([(self.bedroom, 2)], color=self.white)
+        self.assertEqual(wizard.carrier_id, carrier, "the company's own trucks by default")
+        self.assertGreater(wizard.amount_added, 0.0)
+        self.assertAlmostEqual(wizard.order_amount_untaxed, before + wizard.amount_added)
+        amount_text = wizard.preview_html.split("Added")[1]
+        self.assertIn(f"{wizard.amount_added:,.2f}", amount_text, "the amount added, in the preview's total")
+        wizard.add_delivery = True
+        preview = (wizard.amount_added, wizard.order_amount_untaxed, wizard.delivery_cost)
+        wizard.action_add()
+        added = self._product_lines().filtered(lambda line: not line.is_delivery)
+        self.assertAlmostEqual(
+            sum(added.mapped("price_subtotal")), preview[0], msg="the preview's money is the order's"
+        )
+        delivery = self.order.order_line.filtered("is_delivery")
+        self.assertEqual(delivery.price_unit, preview[2], "the delivery cost the preview showed")
+        self.assertAlmostEqual(self.order.amount_untaxed, preview[1] + preview[2])
+        self.assertTrue(self.order.order_line.sorted("sequence")[-1].is_delivery)
+
+    def test_a_delivery_the_carrier_refuses_adds_nothing(self):
+        carrier = self._own_trucks(country_ids=[Command.set(self.env.ref("base.fr").ids)])
+        wizard = self._wizard([(self.bedroom, 1)], color=self.oak)
+        wizard.write({"add_delivery": True, "carrier_id": carrier.id})
+        with self.assertRaisesText(UserError, "cannot deliver this quotation"):
+            wizard.action_add()
+        self.assertEqual(len(self.order.order_line), 1, "neither the packages nor a delivery")
 
     def test_preview_shows_the_shortage_and_the_colours_in_stock(self):
         self.bed_tmpl.write({"is_storable": True, "vip_production_days": 14})
@@ -194,13 +234,7 @@ class TestPackageAdd(VipLogisticsCommon):
         self.assertEqual(len(other.order_line), 1)
 
     def test_delivery_line_stays_last_and_is_flagged_for_update(self):
-        carrier = self.env["delivery.carrier"].create(
-            {
-                "name": "Own trucks",
-                "delivery_type": "vip_own_trucks",
-                "product_id": self.env["product.product"].create({"name": "Delivery", "type": "service"}).id,
-            }
-        )
+        carrier = self._own_trucks()
         self.order.set_delivery_line(carrier, 8000)
         self._wizard([(self.bedroom, 1)], color=self.oak).action_add()
         self.assertTrue(self.order.order_line.sorted("sequence")[-1].is_delivery)

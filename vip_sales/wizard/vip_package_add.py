@@ -38,6 +38,35 @@ class VipPackageAdd(models.TransientModel):
     weight_fill = fields.Float(string="Weight Fill (%)", digits=(16, 1), compute="_compute_preview")
     volume_fill = fields.Float(string="Volume Fill (%)", digits=(16, 1), compute="_compute_preview")
     delivery_cost = fields.Monetary(compute="_compute_preview")
+    amount_added = fields.Monetary(
+        compute="_compute_preview",
+        help="Untaxed amount of the lines added: the quotation's prices less the packages' discounts.",
+    )
+    order_amount_untaxed = fields.Monetary(
+        string="Quotation Untaxed Total",
+        compute="_compute_preview",
+        help="The quotation's untaxed total with the lines added, before any change of its delivery.",
+    )
+    add_delivery = fields.Boolean(
+        string="Add the Delivery",
+        help="Also put the delivery on the quotation, priced for its load after the packages are added "
+        "(it replaces a delivery line it has).",
+    )
+    carrier_id = fields.Many2one(
+        "delivery.carrier",
+        string="Delivery Method",
+        default=lambda self: self._default_carrier_id(),
+        domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+    )
+
+    @api.model
+    def _default_carrier_id(self):
+        """The quotation's own delivery method, else the company's own trucks."""
+        order = self.env["sale.order"].browse(self.env.context.get("default_order_id"))
+        return order.carrier_id or self.env["delivery.carrier"].search(
+            [("delivery_type", "=", "vip_own_trucks"), ("company_id", "in", [False, order.company_id.id])],
+            limit=1,
+        )
 
     @api.depends("line_ids.available_color_value_ids")
     def _compute_available_color_value_ids(self):
@@ -72,6 +101,8 @@ class VipPackageAdd(models.TransientModel):
             wizard.weight_fill = plan.weight_fill if plan else 0.0
             wizard.volume_fill = plan.volume_fill if plan else 0.0
             wizard.delivery_cost = order._vip_company_to_order_currency(plan.cost) if plan else 0.0
+            wizard.amount_added = preview["amount"]
+            wizard.order_amount_untaxed = order.amount_untaxed + preview["amount"]
 
     def _vip_preview_values(self, sections):
         """Rows of the preview table and the totals of what is added, in plain Python over the
@@ -83,18 +114,23 @@ class VipPackageAdd(models.TransientModel):
         def fmt(value, digits):
             return f"{value:,.{digits}f}".translate(separators)
 
+        # "2 pcs" («2 шт.»), as Russian documents count pieces, not "2 Units" («2 Единицы»).
+        unit, units = self.env.ref("uom.product_uom_unit"), self.env._("pcs")
         products = {}  # product: its name, unit and shipping data, read once
-        weight = volume = 0.0
+        weight = volume = amount = 0.0
         cartons = 0
         blocks = []
         shortages, alternatives = self._vip_preview_availability(sections)
+        prices = self._vip_preview_prices(sections)
+        currency = self.currency_id or self.env.company.currency_id
         for block_index, (wizard_line, lines) in enumerate(sections):
             rows = []
+            discount = wizard_line.package_id.discount
             for row_index, (product, quantity) in enumerate(lines):
                 if product not in products:
                     products[product] = (
                         self._vip_preview_name(product),
-                        product.uom_id.name,
+                        units if product.uom_id == unit else product.uom_id.name,
                         product.vip_shipping_weight,
                         product.vip_shipping_volume,
                         product.vip_carton_count,
@@ -103,12 +139,19 @@ class VipPackageAdd(models.TransientModel):
                 line_weight, line_volume = unit_weight * quantity, unit_volume * quantity
                 line_cartons = cartons_for(unit_cartons, quantity)
                 weight, volume, cartons = weight + line_weight, volume + line_volume, cartons + line_cartons
+                price = prices[product, quantity]
+                line_amount = currency.round(price * quantity * (1 - discount / 100.0))
+                amount += line_amount
                 shortage, available_on = shortages.get((block_index, row_index), (0.0, False))
+                # On a phone: product, quantity, what is short and the amount; the rest from a tablet up.
                 rows.append(
                     Markup(
-                        "<tr><td>%s</td><td class='text-end'>%s %s</td>"
-                        "<td class='text-end %s'>%s</td><td class='text-end'>%s</td>"
-                        "<td class='text-end'>%s</td><td class='text-end'>%s</td></tr>"
+                        "<tr><td>%s</td><td class='text-end text-nowrap'>%s %s</td>"
+                        "<td class='text-end %s'>%s</td><td class='text-end d-none d-md-table-cell'>%s</td>"
+                        "<td class='text-end text-nowrap'>%s</td>"
+                        "<td class='text-end d-none d-md-table-cell'>%s</td>"
+                        "<td class='text-end d-none d-md-table-cell'>%s</td>"
+                        "<td class='text-end d-none d-md-table-cell'>%s</td></tr>"
                     )
                     % (
                         name,
@@ -116,6 +159,8 @@ class VipPackageAdd(models.TransientModel):
                         uom,
                         "o_vip_short text-danger" if shortage else "",
                         self._vip_shortage_text(shortage, available_on, fmt),
+                        fmt(price, 2),
+                        fmt(line_amount, 2),
                         line_cartons,
                         fmt(line_weight, 1),
                         fmt(line_volume, 3),
@@ -123,7 +168,7 @@ class VipPackageAdd(models.TransientModel):
                 )
                 if others := alternatives.get((block_index, row_index)):
                     rows.append(
-                        Markup("<tr class='small'><td colspan='6' class='text-muted ps-4'>%s</td></tr>")
+                        Markup("<tr class='small'><td colspan='8' class='text-muted ps-4'>%s</td></tr>")
                         % self.env._(
                             "In stock in the quantity wanted: %(variants)s",
                             variants=", ".join(self._vip_preview_name(other) for other in others),
@@ -142,9 +187,34 @@ class VipPackageAdd(models.TransientModel):
             "weight": weight,
             "volume": volume,
             "cartons": cartons,
+            "amount": amount,
+            "amount_display": fmt(amount, 2),
             "weight_display": fmt(weight, 1),
             "volume_display": fmt(volume, 3),
         }
+
+    def _vip_preview_prices(self, sections):
+        """Unit price of each (product, quantity) of the preview in the quotation's currency, as
+        its pricelist gives it to a new line: one pricelist computation per distinct quantity."""
+        order = self.order_id
+        by_quantity = defaultdict(list)
+        for _wizard_line, lines in sections:
+            for product, quantity in lines:
+                by_quantity[quantity].append(product.id)
+        prices = {}
+        for quantity, product_ids in by_quantity.items():
+            products = self.env["product.product"].browse(dict.fromkeys(product_ids))
+            if order.pricelist_id:
+                unit_prices = order.pricelist_id._get_products_price(
+                    products, quantity, currency=order.currency_id, date=order.date_order
+                )
+            else:
+                unit_prices = {
+                    product.id: order._vip_company_to_order_currency(product.lst_price) if order else 0.0
+                    for product in products
+                }
+            prices.update({(product, quantity): unit_prices[product.id] for product in products})
+        return prices
 
     def _vip_preview_availability(self, sections):
         """What the order's warehouse lacks for each row of the preview, the quotation's own
@@ -372,8 +442,27 @@ class VipPackageAdd(models.TransientModel):
                     }
                 )
         self.env["sale.order.line"].create(vals_list)
-        if delivery_lines:
+        if self.add_delivery:
+            self._vip_add_delivery()
+        elif delivery_lines:
             # The delivery stays the last line, and its price is now out of date.
             delivery_lines.sequence = sequence + 1
             order.recompute_delivery_price = True
         return {"type": "ir.actions.act_window_close"}
+
+    def _vip_add_delivery(self):
+        """The delivery line for the quotation's load with the packages: a rate the carrier
+        refuses refuses the whole addition (the packages are not added either)."""
+        if not self.carrier_id:
+            raise UserError(self.env._("Choose the delivery method to add."))
+        order = self.order_id
+        rate = self.carrier_id.rate_shipment(order)
+        if not rate.get("success"):
+            raise UserError(
+                self.env._(
+                    "%(carrier)s cannot deliver this quotation: %(reason)s",
+                    carrier=self.carrier_id.name,
+                    reason=rate.get("error_message") or self.env._("no rate"),
+                )
+            )
+        order.set_delivery_line(self.carrier_id, rate["price"])
