@@ -24,6 +24,7 @@
         "security/vip_store_security.xml",
         "data/ir_cron_data.xml",
         "data/res_country_data.xml",
+        "data/res_lang_data.xml",
         "data/res_company_data.xml",
         "views/vip_sales_menus.xml",
         "views/vip_tier_views.xml",
@@ -93,6 +94,9 @@
     "assets": {
         "web.assets_backend": [
             "vip_sales/static/src/navbar/*",
+            "vip_sales/static/src/fields/*",
+            "vip_sales/static/src/activity/*",
+            "vip_sales/static/src/scss/*",
         ],
         "web.assets_tests": [
             "vip_sales/static/tests/tours/**/*",

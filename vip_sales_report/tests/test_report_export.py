@@ -293,10 +293,14 @@ class TestReportExport(VipReportCommon):
     def test_workbook_follows_the_users_language(self):
         self.env["res.lang"]._activate_lang("ru_RU")
         self.manager1.lang = "ru_RU"
-        for user, date_format in ((self.head, "mm/dd/yyyy"), (self.manager1, "dd/mm/yyyy")):
+        for user, date_format in ((self.head, "mm/dd/yyyy"), (self.manager1, "dd.mm.yyyy")):
             with self.subTest(lang=user.lang):
                 sheet = self._render_xlsx(self._export(user, "logistics")).worksheets[0]
-                self.assertEqual(sheet["B5"].number_format, date_format, "the language's date format")
+                self.assertEqual(
+                    sheet["B5"].number_format,
+                    date_format,
+                    "the language's date format: 01.12.2026 in Russian",
+                )
                 self.assertIsNotNone(sheet["B5"].value)
 
     def test_workbook_in_russian(self):
