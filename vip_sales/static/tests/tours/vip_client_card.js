@@ -21,8 +21,14 @@ registry.category("web_tour.tours").add("vip_client_card", {
             trigger: "div[name=vip_card_missing]:contains(KPP)",
         },
         {
-            content: "The client's bank account is on the card, with its BIK",
+            content: "The client's bank account is on the card, with its BIK: a card on the phone",
+            trigger: "div[name=bank_ids] .o_kanban_record:contains(044525225)",
+            isActive: ["mobile"],
+        },
+        {
+            content: "The client's bank account is on the card, with its BIK: a row at the desk",
             trigger: "div[name=bank_ids] .o_data_row:contains(044525225)",
+            isActive: ["desktop"],
         },
         {
             content: "Enter the KPP",

@@ -28,6 +28,16 @@ registry.category("web_tour.tours").add("vip_sales_store_survey", {
             run: "click",
         },
         {
+            content: "On the phone, each brand section is a card that fits the screen",
+            trigger: "div[name=section_ids] .o_kanban_record:contains(Section 25 m²):contains(Installed)",
+            isActive: ["mobile"],
+        },
+        {
+            content: "At the desk, a row of the sections' table",
+            trigger: "div[name=section_ids] .o_data_row:contains(Section 25 m²)",
+            isActive: ["desktop"],
+        },
+        {
             content: "Start a survey of the store",
             trigger: ".o_form_view button[name=action_new_survey]",
             run: "click",
