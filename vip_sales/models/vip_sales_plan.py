@@ -52,6 +52,8 @@ class VipSalesPlan(models.Model):
     target_amount = fields.Monetary(
         string="Target",
         tracking=True,
+        # Not added up in the list's groups: a manager's plan and his clients' plans overlap.
+        aggregator=None,
         help="Untaxed amount of confirmed orders to reach in the period, in company currency.",
     )
     actual_amount = fields.Monetary(

@@ -99,6 +99,12 @@ class TestSalesPlan(VipVisitsCommon):
         self.assertEqual((first_half | year | self.plan_all).mapped("actual_amount"), [100.0, 150.0, 150.0])
         self.assertAlmostEqual(year.fulfillment, 15.0)
 
+    def test_groups_do_not_add_overlapping_plans(self):
+        """A manager's monthly plan and his clients' plans of the month overlap: the list's
+        groups by manager show no total target that would count the same sales twice."""
+        description = self.env["vip.sales.plan"].fields_get(["target_amount"], ["aggregator"])
+        self.assertFalse(description["target_amount"].get("aggregator"))
+
     def test_zero_target(self):
         plan = self._plan(self.manager1, "2025-03-01", "2025-03-31", 0.0)
         self._order(self.client1, self.manager1, 100.0, "2025-03-10 10:00:00")
