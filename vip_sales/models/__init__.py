@@ -1,3 +1,4 @@
+from . import base
 from . import vip_computed_mixin
 from . import vip_approval_mixin
 from . import vip_approval_request

@@ -99,3 +99,23 @@ class TestRussianTranslation(TransactionCase):
         self.assertIn("Периодичность контактов", arch)
         # Printed addresses of Russian partners name their tax number as in Russia.
         self.assertEqual(env_ru.ref("base.ru").vat_label, "ИНН")
+
+    def test_months_of_a_pivot_are_named_not_declined(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        plans = self.env["vip.sales.plan"].create(
+            [
+                {"user_id": self.env.uid, "date_from": "2026-04-01", "date_to": "2026-04-30"},
+                {"user_id": self.env.uid, "date_from": "2026-05-01", "date_to": "2026-05-31"},
+            ]
+        )
+        Plan = self.env["vip.sales.plan"].with_context(lang="ru_RU")
+        groups = Plan.formatted_read_group([("id", "in", plans.ids)], ["date_from:month"], ["__count"])
+        self.assertEqual(
+            [group["date_from:month"][1] for group in groups],
+            ["Апрель 2026", "Май 2026"],
+            "not «апреля 2026»",
+        )
+        groups = Plan.with_context(lang="en_US").formatted_read_group(
+            [("id", "in", plans.ids)], ["date_from:month"], ["__count"]
+        )
+        self.assertEqual([group["date_from:month"][1] for group in groups], ["April 2026", "May 2026"])
