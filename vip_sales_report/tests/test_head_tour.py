@@ -78,3 +78,16 @@ class TestHeadTourMobile(TestHeadTour):
     browser_size = "375x667"
     touch_enabled = True
     allow_inherited_tests_method = True
+
+
+@tagged("post_install", "-at_install")
+class TestReportsOnPhone(VipReportCommon, HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_an_analysis_opens_as_a_graph_on_the_phone(self):
+        self.start_tour(
+            "/odoo/action-vip_sales_report.vip_sales_analysis_action",
+            "vip_report_on_phone",
+            login=self.head.login,
+        )
