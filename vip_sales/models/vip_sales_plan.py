@@ -87,8 +87,19 @@ class VipSalesPlan(models.Model):
         self.ensure_one()
         if not (self.date_from and self.date_to):
             return ""
-        if self._is_whole_months() and self.date_from + relativedelta(months=1, days=-1) == self.date_to:
-            return format_date(self.env, self.date_from, date_format="LLLL y")
+        if self._is_whole_months():
+            # One format for a period everywhere (pivots, workbooks): «Апрель 2026», «2 кв. 2026», «2026».
+            months = relativedelta(self.date_to + timedelta(days=1), self.date_from)
+            months = months.years * 12 + months.months
+            if months == 1:
+                label = format_date(self.env, self.date_from, date_format="LLLL y")
+                return label[:1].upper() + label[1:]
+            if months == 3 and self.date_from.month % 3 == 1:
+                return self.env._(
+                    "Q%(quarter)s %(year)s", quarter=(self.date_from.month + 2) // 3, year=self.date_from.year
+                )
+            if months == 12 and self.date_from.month == 1:
+                return str(self.date_from.year)
         return f"{format_date(self.env, self.date_from)} – {format_date(self.env, self.date_to)}"
 
     def _is_whole_months(self):

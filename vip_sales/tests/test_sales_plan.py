@@ -99,6 +99,29 @@ class TestSalesPlan(VipVisitsCommon):
         self.assertEqual((first_half | year | self.plan_all).mapped("actual_amount"), [100.0, 150.0, 150.0])
         self.assertAlmostEqual(year.fulfillment, 15.0)
 
+    def test_a_plan_is_named_by_its_period(self):
+        names = {
+            (date_from, date_to): self._plan(self.manager1, date_from, date_to, 1.0).display_name
+            for date_from, date_to in (
+                ("2025-04-01", "2025-04-30"),
+                ("2025-04-01", "2025-06-30"),
+                ("2025-01-01", "2025-12-31"),
+                ("2025-04-10", "2025-04-20"),
+            )
+        }
+        self.assertEqual(
+            list(names.values()),
+            [
+                f"{self.manager1.name} · April 2025",
+                f"{self.manager1.name} · Q2 2025",
+                f"{self.manager1.name} · 2025",
+                f"{self.manager1.name} · 04/10/2025 – 04/20/2025",
+            ],
+        )
+        self.env["res.lang"]._activate_lang("ru_RU")
+        plan = self._plan(self.manager1, "2025-05-01", "2025-05-31", 1.0)
+        self.assertEqual(plan.with_context(lang="ru_RU").display_name, f"{self.manager1.name} · Май 2025")
+
     def test_groups_do_not_add_overlapping_plans(self):
         """A manager's monthly plan and his clients' plans of the month overlap: the list's
         groups by manager show no total target that would count the same sales twice."""
