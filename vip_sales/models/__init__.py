@@ -38,4 +38,6 @@ from . import vip_no_order_reason
 from . import vip_visit
 from . import calendar_event
 from . import vip_trip
+from . import mail_message
+from . import mail_thread
 from . import mail_activity

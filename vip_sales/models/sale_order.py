@@ -7,8 +7,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, format_date, formatLang
+from odoo.tools.translate import LazyTranslate
 
 from .agreement import PAYMENT_FORMS
+
+_lt = LazyTranslate(__name__)
 
 QUOTATION_STATES = ("draft", "sent")
 # How the client agrees the lines of a proposal: in the portal (signing or paying it), or
@@ -802,13 +805,12 @@ class SaleOrder(models.Model):
         # quotation (see payment.transaction) and its salesperson is told, not the client.
         held = self.filtered(lambda o: o._vip_awaits_approval())
         for order in held:
-            order.message_post(
-                body=self.env._(
+            order._vip_message_post(
+                _lt(
                     "A payment was received while the special terms await approval: the order "
                     "stays a quotation until the head of sales approves it."
                 ),
                 partner_ids=order.user_id.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
             )
         return super(SaleOrder, self - held)._send_payment_succeeded_for_order_mail()
 
@@ -885,13 +887,12 @@ class SaleOrder(models.Model):
             )
         )
         self.sudo().vip_revision += 1
-        self.message_post(
-            body=self.env._(
+        self._vip_message_post(
+            _lt(
                 "Revision %(revision)s kept; the proposal goes on as %(number)s.",
                 revision=revision.display_name,
                 number=self.vip_proposal_number,
-            ),
-            subtype_xmlid="mail.mt_note",
+            )
         )
         return True
 
@@ -1151,8 +1152,8 @@ class SaleOrder(models.Model):
 
     def _vip_decision_message(self, decision, comment):
         if decision == "approved":
-            return self.env._("Special terms approved by %(user)s.", user=self.env.user.name)
-        return self.env._(
+            return _lt("Special terms approved by %(user)s.", user=self.env.user.name)
+        return _lt(
             "Special terms rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment
         )
 
@@ -1252,14 +1253,15 @@ class SaleOrder(models.Model):
     def _vip_reopen_approval(self, previous_state, changes):
         self.ensure_one()
         if self.vip_approval_state == "not_required":
-            title = self.env._("The offer changed and no longer needs approval:")
+            title = _lt("The offer changed and no longer needs approval:")
         elif previous_state == "approved":
             self.sudo().write({"vip_approval_state": "to_approve"})
             self._vip_open_requests(reopen=True)
-            title = self.env._("The offer changed after approval and goes back to the head of sales:")
+            title = _lt("The offer changed after approval and goes back to the head of sales:")
         else:
-            title = self.env._("The offer changed while awaiting approval:")
-        self.message_post(body=Markup("<p>%s</p>%s") % (title, self._vip_changes_html(changes)))
+            title = _lt("The offer changed while awaiting approval:")
+        # The changed values are those of the moment (their labels in the language of whoever changed them).
+        self._vip_message_post(title, self._vip_changes_html(changes))
 
     # Business methods: revisions and their differences
 
@@ -1368,14 +1370,13 @@ class SaleOrder(models.Model):
     def _vip_clear_nomenclature_agreement(self):
         agreed = self.filtered(lambda o: o.vip_nomenclature_agreed and o.state in QUOTATION_STATES)
         for order in agreed:
-            order.message_post(
-                body=self.env._(
+            order._vip_message_post(
+                _lt(
                     "The lines changed: the agreement of %(partner)s of %(date)s no longer holds; "
                     "agree the lines with the client again.",
                     partner=order.vip_nomenclature_partner_id.display_name or order.partner_id.display_name,
-                    date=format_date(self.env, order.vip_nomenclature_agreed_date),
-                ),
-                subtype_xmlid="mail.mt_note",
+                    date=order.vip_nomenclature_agreed_date,
+                )
             )
         agreed.sudo().write(
             {

@@ -2,6 +2,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 HEAD_GROUP = "vip_sales.group_vip_head"
 DIRECTOR_GROUP = "vip_sales.group_vip_director"
@@ -105,12 +108,11 @@ class VipApprovalMixin(models.AbstractModel):
             if last.decision == "approved" and last.user_id in record._vip_approval_owners():
                 record.sudo().write({self._vip_approval_field: self._vip_approval_pending})
                 record._vip_open_requests(reopen=True)
-                record.message_post(
-                    body=self.env._(
+                record._vip_message_post(
+                    _lt(
                         "%(user)s, who approved it, now owns it: it goes back to another head of sales.",
                         user=last.user_id.name,
-                    ),
-                    subtype_xmlid="mail.mt_note",
+                    )
                 )
 
     def _vip_raise_state_written(self):
@@ -254,10 +256,9 @@ class VipApprovalMixin(models.AbstractModel):
         self.sudo().write({self._vip_approval_field: state})
         requests._vip_close("decided")
         for record in self:
-            record.message_post(
-                body=record._vip_decision_message(decision, comment),
+            record._vip_message_post(
+                record._vip_decision_message(decision, comment),
                 partner_ids=record._vip_approval_owners().partner_id.ids,
-                subtype_xmlid="mail.mt_note",
             )
         self._vip_after_decision(decision)
         return True
@@ -319,9 +320,10 @@ class VipApprovalMixin(models.AbstractModel):
         }
 
     def _vip_decision_message(self, decision, comment):
+        """The note of a decision, a lazy translation read in each reader's language."""
         if decision == "approved":
-            return self.env._("Approved by %(user)s.", user=self.env.user.name)
-        return self.env._("Rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment)
+            return _lt("Approved by %(user)s.", user=self.env.user.name)
+        return _lt("Rejected by %(user)s: %(comment)s", user=self.env.user.name, comment=comment)
 
     def _vip_before_decision(self, decision):
         """Raise when the records cannot take ``decision`` now (its decider may, but the record

@@ -4,6 +4,9 @@ import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 ACTIVITY_TYPE = "vip_sales.mail_act_type_proposal_approval"
 
@@ -169,8 +172,8 @@ class VipApprovalRequest(models.Model):
             )
             self.activity_schedule(ACTIVITY_TYPE, user_id=user.id, summary=summary, note=self.summary)
         if escalated and users:
-            self.message_post(
-                body=self.env._(
+            self._vip_message_post(
+                _lt(
                     "%(document)s has waited for a decision longer than the company allows.",
                     document=self.display_name,
                 ),

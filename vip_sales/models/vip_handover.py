@@ -1,10 +1,12 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount
+from odoo.tools.translate import LazyTranslate
 
+from .mail_message import RecordText
 from .vip_approval_mixin import HEAD_GROUP
+
+_lt = LazyTranslate(__name__)
 
 
 class VipHandover(models.Model):
@@ -447,8 +449,8 @@ class VipHandover(models.Model):
 
     def _vip_decision_message(self, decision, comment):
         if decision == "approved":
-            return self.env._("Accepted by %(user)s.", user=self.env.user.name)
-        return self.env._("Declined by %(user)s: %(comment)s", user=self.env.user.name, comment=comment)
+            return _lt("Accepted by %(user)s.", user=self.env.user.name)
+        return _lt("Declined by %(user)s: %(comment)s", user=self.env.user.name, comment=comment)
 
     def _vip_after_decision(self, decision):
         if decision == "approved":
@@ -472,19 +474,20 @@ class VipHandover(models.Model):
             [("partner_id", "child_of", client.id), ("state", "in", ("draft", "sent"))]
         )
         quotations.write({"user_id": self.to_user_id.id})
-        body = Markup("<p>%s</p>") % self.env._(
-            "Handed over by %(from_user)s to %(to_user)s, tier %(tier)s (%(handover)s); "
-            "%(count)s open quotation(s) moved to the new owner.",
-            from_user=self.from_user_id.name,
-            to_user=self.to_user_id.name,
-            tier=self.tier_id.name,
-            handover=self._get_html_link(title=self.env._("hand-over")),
-            count=len(quotations),
-        )
         promises = self.check_ids.filtered(lambda check: check.kind == "promises").note
-        if promises:
-            body += Markup("<p>%s</p>") % self.env._("Promised: %(promises)s", promises=promises)
-        client.message_post(body=body + (self.notes or ""), subtype_xmlid="mail.mt_note")
+        client._vip_message_post(
+            _lt(
+                "Handed over by %(from_user)s to %(to_user)s, tier %(tier)s (%(handover)s); "
+                "open quotations moved to the new owner: %(count)s.",
+                from_user=self.from_user_id.name,
+                to_user=self.to_user_id.name,
+                tier=RecordText(self.tier_id, "name"),
+                handover=self._get_html_link(title=f"#{self.id}"),
+                count=len(quotations),
+            ),
+            promises and _lt("Promised: %(promises)s", promises=promises),
+            self.notes,
+        )
 
 
 class VipHandoverCheck(models.Model):

@@ -94,7 +94,7 @@ class TestHandover(VipClientCardCommon):
         self.assertEqual(confirmed.user_id, self.salesman, "confirmed orders stay")
         note = prospect.message_ids.filtered(lambda m: "Handed over by" in (m.body or ""))
         self.assertEqual(len(note), 1)
-        self.assertIn("2 open quotation(s)", note.body)
+        self.assertIn("open quotations moved to the new owner: 2.", note.body)
         self.assertIn("Prepayment 50 %", note.body)
         self.assertIn("Promised: Delivery at our cost", note.body)
         self.assertEqual(prospect.with_user(self.manager2).vip_handover_ids, handover, "history")

@@ -5,6 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
+from odoo.addons.mail.tools.discuss import Store
+
+from .common import load_russian
 from .common_visits import VipVisitsCommon
 
 
@@ -121,6 +124,23 @@ class TestSalesPlan(VipVisitsCommon):
         self.env["res.lang"]._activate_lang("ru_RU")
         plan = self._plan(self.manager1, "2025-05-01", "2025-05-31", 1.0)
         self.assertEqual(plan.with_context(lang="ru_RU").display_name, f"{self.manager1.name} · Май 2025")
+
+    def test_the_decision_reads_in_each_readers_language(self):
+        """The head decides in English; the note of his decision reads in Russian to a manager
+        who works in Russian, and in English to him, from the same message."""
+        load_russian(self.env)
+        self.head.lang, self.manager1.lang = "en_US", "ru_RU"
+        self.plan_all.with_user(self.head).with_context(lang="en_US").action_approve()
+        message = self.plan_all.message_ids.filtered("vip_body_spec")
+        self.assertEqual(len(message), 1)
+
+        def body_for(user):
+            data = Store().add(message.with_user(user).with_context(lang=user.lang), ["body"]).get_result()
+            return str(data["mail.message"][0]["body"])
+
+        self.assertIn(f"Approved by {self.head.name}.", body_for(self.head))
+        self.assertIn(f"Согласовано: {self.head.name}.", body_for(self.manager1))
+        self.assertIn("Approved by", message.body, "what mails and searches read: the author's language")
 
     def test_groups_do_not_add_overlapping_plans(self):
         """A manager's monthly plan and his clients' plans of the month overlap: the list's
