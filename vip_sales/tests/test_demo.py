@@ -37,8 +37,10 @@ class TestDemoData(TransactionCase):
             head | self.env.ref("vip_sales.user_vip_manager1") | self.env.ref("vip_sales.user_vip_manager2")
         )
         self.assertEqual(set(users.mapped("lang")), {"ru_RU"})
-        self.assertEqual(head.action_id, self.env.ref("vip_sales.vip_approval_request_action"))
-        self.assertEqual((users - head).action_id, self.env.ref("vip_sales.mail_activity_action_vip_today"))
+        self.assertEqual(head.action_id.id, self.env.ref("vip_sales.vip_approval_request_action").id)
+        self.assertEqual(
+            (users - head).action_id.ids, self.env.ref("vip_sales.mail_activity_action_vip_today").ids
+        )
         logins = self.env["res.users"].search([("login", "like", "vip_%")]).mapped("login")
         self.assertEqual(sorted(logins), ["vip_head", "vip_manager1", "vip_manager2"])
 
