@@ -97,6 +97,12 @@ class TestRussianTranslation(TransactionCase):
         self.assertEqual(labels["vip_manager_id"]["string"], "VIP-менеджер")
         arch = env_ru["vip.tier"].get_view(env_ru.ref("vip_sales.vip_tier_view_form").id)["arch"]
         self.assertIn("Периодичность контактов", arch)
+        # The quotation's own buttons, left in English by Odoo's Russian.
+        order_arch = env_ru["sale.order"].get_view(env_ru.ref("sale.view_order_form").id)["arch"]
+        for english in ('string="Send"', 'string="Print"'):
+            self.assertNotIn(english, order_arch)
+        self.assertIn('string="Отправить"', order_arch)
+        self.assertIn('string="Печать"', order_arch)
         # Printed addresses of Russian partners name their tax number as in Russia.
         self.assertEqual(env_ru.ref("base.ru").vat_label, "ИНН")
 
