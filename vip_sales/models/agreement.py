@@ -6,6 +6,7 @@ from odoo.fields import Domain
 from odoo.tools import format_amount, format_date, formatLang
 
 from ..tools.contract_template import fill_placeholders
+from ..tools.locks import claim_run
 
 HEAD_GROUP = "vip_sales.group_vip_head"
 PAYMENT_FORMS = [
@@ -393,7 +394,10 @@ class Agreement(models.Model):
     @api.model
     def _cron_vip_contracts(self):
         """Signed contracts past their end expire; those ending within the notice get one
-        renewal activity for their manager; their clients' card completeness follows."""
+        renewal activity for their manager; their clients' card completeness follows. A second
+        run at once does nothing (it would give the renewals a second activity)."""
+        if not claim_run(self.env, "vip_sales.last_run.contracts"):
+            return
         today = fields.Date.context_today(self)
         self.search([("vip_state", "=", "signed"), ("end_date", "<", today)]).sudo().write(
             {"vip_state": "expired"}

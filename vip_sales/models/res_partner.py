@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 from ..tools import ru_requisites
+from ..tools.locks import claim_run
 
 # Access to the VIP data of a client (enforced in create/write, whoever calls them):
 # - ownership (tier, owner, VIP since): only the head of sales changes it, or an accepted
@@ -737,7 +738,8 @@ class ResPartner(models.Model):
         """Schedule one open activity of ``activity_type`` on each due client, in batches.
 
         A client that already has an open activity of that type gets no second one, so the
-        action can run any number of times a day. Queries grow with the number of batches,
+        action can run any number of times a day, two runs at once included (the second one
+        schedules nothing). Queries grow with the number of batches,
         not of clients.
         """
         # "NOT IN (the clients with such an activity)" rather than a correlated NOT EXISTS: the
@@ -763,7 +765,10 @@ class ResPartner(models.Model):
         deadline = fields.Date.context_today(self)
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         created = last_id = 0
-        while True:
+        # Another run at once (a second worker, a run by hand) would read the clients before
+        # this run's activities exist and schedule them twice: it stops here, and this run
+        # claims again after each batch it commits.
+        while claim_run(self.env, "vip_sales.last_run.activities"):
             # Each batch starts after the previous one, so the search never wades again through
             # the clients it has just given an activity (linear, not quadratic, in clients).
             partners = self.search_fetch(

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, format_date, formatLang
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.locks import lock_rows
 from .agreement import PAYMENT_FORMS
 
 _lt = LazyTranslate(__name__)
@@ -1104,6 +1105,9 @@ class SaleOrder(models.Model):
     def _vip_approval_reasons(self):
         return self._vip_get_approval_reasons()
 
+    def _vip_approval_terms(self):
+        return self._vip_snapshot(self._vip_revision_fields())
+
     def _vip_approval_summary(self):
         """The terms against the policy, and what changed since the last approved revision."""
         self.ensure_one()
@@ -1225,11 +1229,11 @@ class SaleOrder(models.Model):
             yield
             return
         fnames = [*self._vip_commercial_fields(), "commitment_date"]
-        before = {
-            order: (order.vip_approval_state, order._vip_snapshot(fnames))
-            for order in orders
-            if order.vip_approval_state in ("approved", "to_approve")
-        }
+        decided = orders.filtered(lambda o: o.vip_approval_state in ("approved", "to_approve"))
+        # Locked before they are read: a decision taken at once waits for this change, or this
+        # change for it (then it is retried and sees the decision, see _vip_decide).
+        lock_rows(decided)
+        before = {order: (order.vip_approval_state, order._vip_snapshot(fnames)) for order in decided}
         watched.update(orders.ids)
         try:
             yield

@@ -1,3 +1,6 @@
+import hashlib
+import json
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -5,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
+
+from ..tools.locks import lock_rows
 
 HEAD_GROUP = "vip_sales.group_vip_head"
 DIRECTOR_GROUP = "vip_sales.group_vip_director"
@@ -43,6 +48,11 @@ class VipApprovalMixin(models.AbstractModel):
         "vip.approval.request", string="Approval Request", compute="_compute_vip_approval_request_id"
     )
     vip_can_decide = fields.Boolean(string="Can Decide", compute="_compute_vip_can_decide")
+    # The decision buttons send it back in their context: a decision on terms that changed
+    # since the decider's form was read is refused (see _vip_decide).
+    vip_approval_terms_key = fields.Char(
+        string="Terms Read by the Decider", compute="_compute_vip_approval_terms_key"
+    )
 
     @api.depends(lambda self: [self._vip_approval_field])
     def _compute_vip_approval_request_id(self):
@@ -60,6 +70,10 @@ class VipApprovalMixin(models.AbstractModel):
     def _compute_vip_can_decide(self):
         for record in self:
             record.vip_can_decide = record._vip_decision_error(self.env.user) is None
+
+    def _compute_vip_approval_terms_key(self):
+        for record in self:
+            record.vip_approval_terms_key = record._vip_approval_terms_key()
 
     # ------------------------------------------------------------------
     # The one write guard
@@ -232,8 +246,25 @@ class VipApprovalMixin(models.AbstractModel):
         self.env["vip.approval.request"].sudo()._vip_open(self, reopen=reopen)
 
     def _vip_decide(self, decision, comment=False):
-        """Record the decision (``approved`` or ``rejected``): log, state, request, messages."""
+        """Record the decision (``approved`` or ``rejected``): log, state, request, messages.
+
+        The records are locked first: of two deciders at once, or a decider and an owner
+        changing the terms, the second fails on the lock and is retried by the RPC layer with
+        the first one's change in sight. With ``vip_approval_terms_key`` in the context (the
+        decision buttons send the key of the terms their form shows), terms that changed since
+        are refused.
+        """
+        lock_rows(self, nowait=True)
         self._vip_check_can_decide()
+        if seen := self.env.context.get("vip_approval_terms_key"):
+            for record in self:
+                if record._vip_approval_terms_key() != seen:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s has just changed: read it again before you decide.",
+                            record=record.display_name,
+                        )
+                    )
         if decision == "rejected" and not (comment or "").strip():
             raise UserError(self.env._("Say why you reject it: the requester reads it."))
         self._vip_before_decision(decision)
@@ -287,6 +318,18 @@ class VipApprovalMixin(models.AbstractModel):
         """Why the record needs a decision: readable, translated sentences."""
         self.ensure_one()
         return []
+
+    def _vip_approval_terms(self):
+        """What the decider decides on, as plain JSON-able data: the reasons for a decision; a
+        model whose decider reads more (a proposal's terms and lines) overrides it."""
+        self.ensure_one()
+        return self._vip_approval_reasons()
+
+    def _vip_approval_terms_key(self):
+        """A short key of the terms: it changes when they do."""
+        self.ensure_one()
+        terms = json.dumps(self._vip_approval_terms(), sort_keys=True, default=str)
+        return hashlib.sha1(terms.encode()).hexdigest()
 
     def _vip_approval_summary(self):
         """HTML shown to the decider: the terms against the policy, what changed."""

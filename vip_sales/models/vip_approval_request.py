@@ -72,6 +72,7 @@ class VipApprovalRequest(models.Model):
     amount = fields.Monetary(readonly=True, currency_field="currency_id")
     currency_id = fields.Many2one("res.currency", readonly=True)
     summary = fields.Html(string="Terms", compute="_compute_summary", sanitize=False)
+    terms_key = fields.Char(string="Terms Read by the Decider", compute="_compute_summary")
     can_decide = fields.Boolean(compute="_compute_can_decide")
 
     _one_pending = models.UniqueIndex(
@@ -98,9 +99,9 @@ class VipApprovalRequest(models.Model):
     def _compute_summary(self):
         for request in self:
             record = request._records()
-            request.summary = (
-                record._vip_approval_summary() if record and request.state == "pending" else False
-            )
+            pending = record and request.state == "pending"
+            request.summary = record._vip_approval_summary() if pending else False
+            request.terms_key = record._vip_approval_terms_key() if pending else False
 
     @api.depends_context("uid")
     def _compute_can_decide(self):

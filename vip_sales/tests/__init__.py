@@ -35,3 +35,4 @@ from . import test_approval_routing
 from . import test_availability
 from . import test_contract
 from . import test_contract_print
+from . import test_concurrency
