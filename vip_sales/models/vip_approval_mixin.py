@@ -258,7 +258,10 @@ class VipApprovalMixin(models.AbstractModel):
         self._vip_check_can_decide()
         if seen := self.env.context.get("vip_approval_terms_key"):
             for record in self:
-                if record._vip_approval_terms_key() != seen:
+                key = record._vip_approval_terms_key()
+                # The web client carries a button's context into the next action: a key read on
+                # another record says nothing about this one.
+                if seen.partition(":")[0] == key.partition(":")[0] and seen != key:
                     raise UserError(
                         self.env._(
                             "%(record)s has just changed: read it again before you decide.",
@@ -326,10 +329,11 @@ class VipApprovalMixin(models.AbstractModel):
         return self._vip_approval_reasons()
 
     def _vip_approval_terms_key(self):
-        """A short key of the terms: it changes when they do."""
+        """A short key of the record and its terms (``model,id:digest``): it changes when
+        they do."""
         self.ensure_one()
         terms = json.dumps(self._vip_approval_terms(), sort_keys=True, default=str)
-        return hashlib.sha1(terms.encode()).hexdigest()
+        return f"{self._name},{self.id}:{hashlib.sha1(terms.encode()).hexdigest()}"
 
     def _vip_approval_summary(self):
         """HTML shown to the decider: the terms against the policy, what changed."""

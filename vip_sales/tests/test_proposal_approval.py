@@ -176,6 +176,24 @@ class TestApprovalFlow(ProposalCommon):
             ]
         )
 
+    def test_decision_on_the_terms_read(self):
+        """The approve buttons send the key of the terms their form shows: terms changed since
+        are refused; a key read on another proposal (the web client carries a button's context
+        into the next action) is no objection."""
+        order = self._create_proposal(discount=15.0)
+        other = self._create_proposal(discount=20.0)
+        (order | other).with_user(self.manager1).action_vip_request_approval()
+        seen = order.with_user(self.head).vip_approval_terms_key
+        order.with_user(self.manager1).order_line.discount = 18.0
+        with self.assertRaisesText(UserError, "has just changed: read it again before you decide"):
+            order.with_user(self.head).with_context(vip_approval_terms_key=seen).action_vip_approve()
+        self.assertEqual(order.vip_approval_state, "to_approve")
+        reread = order.with_user(self.head).vip_approval_terms_key
+        self.assertNotEqual(reread, seen)
+        order.with_user(self.head).with_context(vip_approval_terms_key=reread).action_vip_approve()
+        other.with_user(self.head).with_context(vip_approval_terms_key=reread).action_vip_approve()
+        self.assertEqual((order | other).mapped("vip_approval_state"), ["approved", "approved"])
+
     def test_request_approve_send(self):
         order = self._create_proposal(discount=15.0, vip_proposal_type="individual")
         order.with_user(self.manager1).action_vip_request_approval()
