@@ -31,6 +31,7 @@ from . import vip_approval
 from . import vip_proposal_revision
 from . import vip_refusal_reason
 from . import ir_actions_report
+from . import ir_http
 from . import payment_transaction
 from . import ir_ui_menu
 from . import vip_sales_plan

@@ -36,3 +36,4 @@ from . import test_availability
 from . import test_contract
 from . import test_contract_print
 from . import test_concurrency
+from . import test_faults

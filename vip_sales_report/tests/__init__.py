@@ -15,3 +15,5 @@ from . import test_analysis_reads
 from . import test_security_audit
 from . import test_weekly_report
 from . import test_price_sheet
+from . import test_faults
+from . import test_concurrency
