@@ -1,8 +1,10 @@
-.PHONY: run test lint setup
+.PHONY: run test test-upgrade lint setup
 run:
 	@scripts/vip run
 test:
 	@scripts/vip test
+test-upgrade:
+	@scripts/vip test-upgrade
 lint:
 	@scripts/vip lint
 setup:

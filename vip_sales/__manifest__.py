@@ -2,7 +2,7 @@
     "name": "VIP Sales",
     "summary": "Key-account (VIP client) sales: tiers, stores and brand sections, "
     "plans, visits, trips, approved proposals and package offers",
-    "version": "19.0.1.1.0",
+    "version": "19.0.2.0.0",
     "category": "Sales/Sales",
     "author": "vip_sales developers",
     "website": "https://github.com/vip-sales/vip_sales",

@@ -1,7 +1,7 @@
 {
     "name": "VIP Sales Reports",
     "summary": "Analysis, XLSX and PDF reports of VIP sales for managers and the head of sales",
-    "version": "19.0.1.0.0",
+    "version": "19.0.2.0.0",
     "category": "Sales/Sales",
     "author": "vip_sales developers",
     "website": "https://github.com/vip-sales/vip_sales",
