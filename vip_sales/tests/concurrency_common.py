@@ -21,7 +21,14 @@ from odoo.tools import SQL, config
 MEETING_TIMEOUT = 30
 SERVER_START_TIMEOUT = 120
 # What the racers hang on a record (by model and id), removed with it.
-HUNG_TABLES = ("vip_approval", "vip_approval_request", "mail_activity", "mail_message", "ir_attachment")
+HUNG_TABLES = (
+    "vip_approval",
+    "vip_approval_request",
+    "mail_activity",
+    "mail_message",
+    "mail_followers",
+    "ir_attachment",
+)
 
 
 class ConcurrencyCase(TransactionCase):
@@ -42,14 +49,13 @@ class ConcurrencyCase(TransactionCase):
         cls.startClassPatcher(patch.object(Registry, "_lock", DummyRLock()))
         cls._created = []  # (model, ids) in creation order, removed in reverse
         cls.addClassCleanup(cls._purge)
-        with cls.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            cls._committed_setup(env)
+        cls._transaction(cls._committed_setup)
 
     @classmethod
     def _committed_setup(cls, env):
         """Build the shared records in ``env`` (superuser, committed after it); a subclass
-        extends it and registers what it creates with ``_track``."""
+        adds its own with ``_transaction`` after ``setUpClass`` and registers them with
+        ``_track``."""
         cls.company_id = env.company.id
         # Unique logins: a run killed before its clean-up leaves its users behind.
         run = uuid.uuid4().hex[:8]
@@ -95,27 +101,39 @@ class ConcurrencyCase(TransactionCase):
     @classmethod
     def _purge(cls):
         """Remove the committed records and everything the racers hung on them (logs,
-        requests, messages, activities), in SQL: the business guards refuse to delete a
-        decided proposal, rightly."""
+        requests and their mails, messages, activities, followers, attachments), in SQL: the
+        business guards refuse to delete a decided proposal, rightly."""
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             for model, ids in reversed(cls._created):
                 if not ids:
                     continue
-                for table in HUNG_TABLES:
-                    column = "model" if table == "mail_message" else "res_model"
-                    cr.execute(
-                        SQL(
-                            "DELETE FROM %s WHERE %s = %s AND res_id IN %s",
-                            SQL.identifier(table),
-                            SQL.identifier(column),
-                            model,
-                            tuple(ids),
-                        )
+                cr.execute(
+                    SQL(
+                        "SELECT id FROM vip_approval_request WHERE res_model = %s AND res_id IN %s",
+                        model,
+                        tuple(ids),
                     )
+                )
+                cls._purge_hung(cr, "vip.approval.request", [request_id for (request_id,) in cr.fetchall()])
+                cls._purge_hung(cr, model, ids)
                 cr.execute(
                     SQL("DELETE FROM %s WHERE id IN %s", SQL.identifier(env[model]._table), tuple(ids))
                 )
+
+    @classmethod
+    def _purge_hung(cls, cr, model, ids):
+        for table in HUNG_TABLES if ids else ():
+            column = "model" if table == "mail_message" else "res_model"
+            cr.execute(
+                SQL(
+                    "DELETE FROM %s WHERE %s = %s AND res_id IN %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    model,
+                    tuple(ids),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Racing
@@ -163,10 +181,11 @@ class ConcurrencyCase(TransactionCase):
         except Exception as error:  # the test asserts what the caller got
             return error
 
-    def _transaction(self, func):
+    @classmethod
+    def _transaction(cls, func):
         """``func(env)`` in a transaction of its own (superuser), committed: it sees what the
         racers committed, and they see what it does."""
-        with self.registry.cursor() as cr:
+        with cls.registry.cursor() as cr:
             return func(api.Environment(cr, SUPERUSER_ID, {}))
 
 

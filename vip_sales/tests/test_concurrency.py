@@ -129,11 +129,15 @@ class TestConcurrentDecisions(ConcurrencyCase):
 @tagged("post_install", "-at_install")
 class TestConcurrentSurveys(ConcurrencyCase):
     @classmethod
-    def _committed_setup(cls, env):
-        super()._committed_setup(env)
-        cls.store_id = cls._track(
-            env["vip.store"].create({"partner_id": cls.client_id, "name": "Race Store", "total_area": 400})
-        ).id
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.store_id = cls._transaction(
+            lambda env: (
+                cls._track(
+                    env["vip.store"].create({"partner_id": cls.client_id, "name": "Store", "total_area": 400})
+                ).id
+            )
+        )
 
     def test_manager_and_head_survey_one_store_at_once(self):
         def survey(skus):

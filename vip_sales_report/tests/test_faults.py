@@ -14,10 +14,13 @@ REPORT = "vip_sales_report.shares_xlsx"
 @tagged("post_install", "-at_install")
 class TestExportFaults(ServerCase):
     @classmethod
-    def _committed_setup(cls, env):
-        super()._committed_setup(env)
-        store = env["vip.store"].create({"partner_id": cls.client_id, "name": "Faults", "total_area": 30})
-        cls._track(store)
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._transaction(
+            lambda env: cls._track(
+                env["vip.store"].create({"partner_id": cls.client_id, "name": "Faults", "total_area": 30})
+            )
+        )
 
     def _export(self, session):
         """The head's export of the shares workbook, as the web client downloads it."""
