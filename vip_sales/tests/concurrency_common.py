@@ -19,7 +19,7 @@ from odoo.tools import SQL, config
 
 # How long a thread waits for the others at a meeting point before the test gives up.
 MEETING_TIMEOUT = 30
-SERVER_START_TIMEOUT = 120
+SERVER_START_TIMEOUT = 300
 # What the racers hang on a record (by model and id), removed with it.
 HUNG_TABLES = (
     "vip_approval",
@@ -89,9 +89,44 @@ class ConcurrencyCase(TransactionCase):
         ).id
         cls.product_id = cls._track(
             env["product.product"].create(
-                {"name": "Race Sofa", "type": "consu", "list_price": 1000.0, "taxes_id": [Command.clear()]}
+                {
+                    "name": "Race Sofa",
+                    "type": "consu",
+                    "list_price": 1000.0,
+                    "taxes_id": [Command.clear()],
+                }
             )
         ).id
+
+    @classmethod
+    def _committed_proposal(cls, discount, request=False):
+        """A proposal of the client by its manager, with one discounted line, committed (and
+        submitted for approval with ``request``): its id."""
+
+        def create(env):
+            order = (
+                env["sale.order"]
+                .with_user(cls.manager1_id)
+                .create(
+                    {
+                        "partner_id": cls.client_id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": cls.product_id,
+                                    "product_uom_qty": 2,
+                                    "discount": discount,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            if request:
+                order.action_vip_request_approval()
+            return cls._track(order).id
+
+        return cls._transaction(create)
 
     @classmethod
     def _track(cls, records):
@@ -115,10 +150,18 @@ class ConcurrencyCase(TransactionCase):
                         tuple(ids),
                     )
                 )
-                cls._purge_hung(cr, "vip.approval.request", [request_id for (request_id,) in cr.fetchall()])
+                cls._purge_hung(
+                    cr,
+                    "vip.approval.request",
+                    [request_id for (request_id,) in cr.fetchall()],
+                )
                 cls._purge_hung(cr, model, ids)
                 cr.execute(
-                    SQL("DELETE FROM %s WHERE id IN %s", SQL.identifier(env[model]._table), tuple(ids))
+                    SQL(
+                        "DELETE FROM %s WHERE id IN %s",
+                        SQL.identifier(env[model]._table),
+                        tuple(ids),
+                    )
                 )
 
     @classmethod
@@ -164,6 +207,28 @@ class ConcurrencyCase(TransactionCase):
             thread.join(MEETING_TIMEOUT * 4)
             self.assertFalse(thread.is_alive(), "a racer hangs")
         return results
+
+    def _waits_for(self, holder, uid, func):
+        """Call ``func(env)`` as ``uid`` in another thread (as the RPC layer does) while the
+        transaction of ``holder`` (an environment) is open: check that the call waits for it,
+        commit ``holder``, and return what the call ended with."""
+        holder.flush_all()
+        done = threading.Event()
+        outcome = []
+
+        def run():
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, uid, {})
+                outcome.append(self._call(env, partial(func, env)))
+            done.set()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        self.assertFalse(done.wait(2), "the call does not wait for the open transaction")
+        holder.cr.commit()
+        thread.join(MEETING_TIMEOUT)
+        self.assertTrue(done.is_set(), "the call hangs")
+        return outcome[0]
 
     @contextmanager
     def _open(self, uid):
@@ -226,11 +291,13 @@ class ServerCase(ConcurrencyCase):
         cls.addClassCleanup(cls._stop_server)
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while time.monotonic() < deadline:
+            # Until its registry is loaded the server refuses, times out or fails requests.
             try:
-                if requests.get(cls._url("/web/login"), timeout=5).ok:
+                if requests.get(cls._url("/web/login"), timeout=30).ok:
                     return
-            except requests.ConnectionError:
-                time.sleep(1)
+            except requests.RequestException:
+                pass
+            time.sleep(1)
         raise AssertionError("the Odoo server of the fault tests did not start")
 
     @classmethod
@@ -248,7 +315,13 @@ class ServerCase(ConcurrencyCase):
         session = requests.Session()
         response = session.post(
             self._url("/web/session/authenticate"),
-            json={"params": {"db": self.registry.db_name, "login": login, "password": login}},
+            json={
+                "params": {
+                    "db": self.registry.db_name,
+                    "login": login,
+                    "password": login,
+                }
+            },
             timeout=30,
         )
         self.assertNotIn("error", response.json())
@@ -258,7 +331,14 @@ class ServerCase(ConcurrencyCase):
         """``model.method(*args)`` as the web client calls it: the JSON-RPC response."""
         return session.post(
             self._url(f"/web/dataset/call_kw/{model}/{method}"),
-            json={"params": {"model": model, "method": method, "args": list(args), "kwargs": {}}},
+            json={
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": {},
+                }
+            },
             timeout=MEETING_TIMEOUT * 2,
         ).json()
 

@@ -1,10 +1,7 @@
-import threading
-
-from odoo import Command, api
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .concurrency_common import MEETING_TIMEOUT, ConcurrencyCase
+from .concurrency_common import ConcurrencyCase
 
 
 @tagged("post_install", "-at_install")
@@ -13,27 +10,7 @@ class TestConcurrentDecisions(ConcurrencyCase):
 
     def setUp(self):
         super().setUp()
-
-        def proposal(env):
-            order = (
-                env["sale.order"]
-                .with_user(self.manager1_id)
-                .create(
-                    {
-                        "partner_id": self.client_id,
-                        "order_line": [
-                            Command.create(
-                                {"product_id": self.product_id, "product_uom_qty": 2, "discount": 30}
-                            )
-                        ],
-                    }
-                )
-            )
-            order.action_vip_request_approval()
-            self._track(order)
-            return order.id
-
-        self.order_id = self._transaction(proposal)
+        self.order_id = self._committed_proposal(discount=30, request=True)
 
     def _order_state(self):
         return self._transaction(
@@ -96,32 +73,15 @@ class TestConcurrentDecisions(ConcurrencyCase):
     def test_line_changed_while_the_head_approves(self):
         """The head's approval holds the proposal; the manager's change at that moment waits,
         then applies to the approved proposal and sends it back to approval."""
-        manager_done = threading.Event()
-        result = {}
 
-        def manager():
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, self.manager1_id, {})
-
-                def change():
-                    env["sale.order"].browse(self.order_id).order_line.discount = 35
-
-                result["manager"] = self._call(env, change)
-            manager_done.set()
+        def change_line(env):
+            env["sale.order"].browse(self.order_id).order_line.discount = 35
 
         with self._open(self.head1_id) as head:
-            seen = head["sale.order"].browse(self.order_id).vip_approval_terms_key
-            head["sale.order"].browse(self.order_id).with_context(
-                vip_approval_terms_key=seen
-            ).action_vip_approve()
-            head.cr.flush()
-            thread = threading.Thread(target=manager)
-            thread.start()
-            # The manager's change waits for the head's transaction.
-            self.assertFalse(manager_done.wait(2))
-            head.cr.commit()
-        thread.join(MEETING_TIMEOUT)
-        self.assertIsNone(result["manager"])
+            order = head["sale.order"].browse(self.order_id)
+            order.with_context(vip_approval_terms_key=order.vip_approval_terms_key).action_vip_approve()
+            # The manager's change at that moment waits for the approval.
+            self.assertIsNone(self._waits_for(head, self.manager1_id, change_line))
         state, decisions, discount = self._order_state()
         self.assertEqual((state, decisions, discount), ("to_approve", 1, 35.0))
 
@@ -134,7 +94,13 @@ class TestConcurrentSurveys(ConcurrencyCase):
         cls.store_id = cls._transaction(
             lambda env: (
                 cls._track(
-                    env["vip.store"].create({"partner_id": cls.client_id, "name": "Store", "total_area": 400})
+                    env["vip.store"].create(
+                        {
+                            "partner_id": cls.client_id,
+                            "name": "Store",
+                            "total_area": 400,
+                        }
+                    )
                 ).id
             )
         )
@@ -145,7 +111,11 @@ class TestConcurrentSurveys(ConcurrencyCase):
                 env["vip.store"].browse(self.store_id).last_survey_id  # noqa: B018 - read first
                 meet()
                 env["vip.share.survey"].create(
-                    {"store_id": self.store_id, "our_sku_count": skus, "total_sku_count": 100}
+                    {
+                        "store_id": self.store_id,
+                        "our_sku_count": skus,
+                        "total_sku_count": 100,
+                    }
                 )
 
             return call
@@ -169,7 +139,10 @@ class TestConcurrentSurveys(ConcurrencyCase):
 class TestConcurrentDailyActions(ConcurrencyCase):
     """Each daily action started twice at once schedules, mails and records once."""
 
-    DUE = {"vip_sales.mail_act_type_vip_call_due": 1, "vip_sales.mail_act_type_vip_visit_due": 1}
+    DUE = {
+        "vip_sales.mail_act_type_vip_call_due": 1,
+        "vip_sales.mail_act_type_vip_visit_due": 1,
+    }
 
     def setUp(self):
         super().setUp()
@@ -194,7 +167,10 @@ class TestConcurrentDailyActions(ConcurrencyCase):
 
     def test_activities_twice_at_once(self):
         partners = self.env["res.partner"]
-        with self._open(self.ref("base.user_root")) as first, self._open(self.ref("base.user_root")) as late:
+        with (
+            self._open(self.ref("base.user_root")) as first,
+            self._open(self.ref("base.user_root")) as late,
+        ):
             # The late run's transaction began before the first one ran.
             late["res.partner"].browse(self.client_id).name  # noqa: B018
             first["res.partner"]._cron_vip_schedule_activities()
@@ -206,7 +182,10 @@ class TestConcurrentDailyActions(ConcurrencyCase):
             late.cr.flush()
             self.assertFalse(
                 late["mail.activity"].search_count(
-                    [("res_model", "=", partners._name), ("res_id", "=", self.client_id)]
+                    [
+                        ("res_model", "=", partners._name),
+                        ("res_id", "=", self.client_id),
+                    ]
                 )
             )
         self.assertEqual(self._activities(), self.DUE)

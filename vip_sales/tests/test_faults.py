@@ -1,6 +1,5 @@
 import threading
 
-from odoo import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -14,21 +13,7 @@ class TestDatabaseFaults(ServerCase):
         while it writes: the manager reads a clear message to try again, nothing is half
         written, and trying again works."""
 
-        def proposal(env):
-            order = (
-                env["sale.order"]
-                .with_user(self.manager1_id)
-                .create(
-                    {
-                        "partner_id": self.client_id,
-                        "order_line": [Command.create({"product_id": self.product_id, "discount": 30})],
-                    }
-                )
-            )
-            self._track(order)
-            return order.id
-
-        order_id = self._transaction(proposal)
+        order_id = self._committed_proposal(discount=30)
         session = self._session(self._login(self.manager1_id))
         response = {}
 
@@ -60,6 +45,7 @@ class TestDatabaseFaults(ServerCase):
         self.assertEqual(self._transaction(state), ("required", 0))
         # Trying again is safe and works.
         self.assertNotIn(
-            "error", self._call_kw(session, "sale.order", "action_vip_request_approval", [order_id])
+            "error",
+            self._call_kw(session, "sale.order", "action_vip_request_approval", [order_id]),
         )
         self.assertEqual(self._transaction(state), ("to_approve", 1))

@@ -1,10 +1,9 @@
-import threading
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, fields
 from odoo.tests import tagged
 
-from odoo.addons.vip_sales.tests.concurrency_common import MEETING_TIMEOUT, ConcurrencyCase
+from odoo.addons.vip_sales.tests.concurrency_common import ConcurrencyCase
 
 
 @tagged("post_install", "-at_install")
@@ -14,32 +13,22 @@ class TestConcurrentWeeklyReports(ConcurrencyCase):
         second waits for the first one's marker and mails nothing; one report per manager."""
         today = fields.Date.today()
         monday = today - timedelta(days=today.weekday() + 7)
-        second_done = threading.Event()
-        outcome = []
         # Whatever happens, the markers of the week go with the class's records.
         managers = [("manager_id", "in", [self.manager1_id, self.manager2_id])]
         self.addCleanup(
-            self._transaction, lambda env: self._track(env["vip.report.dispatch"].search(managers))
+            self._transaction,
+            lambda env: self._track(env["vip.report.dispatch"].search(managers)),
         )
-
-        def second_run():
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                outcome.append(self._call(env, lambda: env["vip.report.dispatch"]._vip_send_week(monday)))
-            second_done.set()
-
         with self._open(SUPERUSER_ID) as first:
             first["vip.report.dispatch"]._vip_send_week(monday)
-            first.cr.flush()
-            second = threading.Thread(target=second_run)
-            second.start()
-            # The second run waits for the first one's marker of the manager's week...
-            self.assertFalse(second_done.wait(2))
-            first.cr.commit()
-        second.join(MEETING_TIMEOUT)
-        # ...then (retried by the RPC layer: the marker came after its snapshot) sends nothing:
-        # one report, mailed once to each head and to the manager.
-        self.assertEqual(outcome, [None])
+            # The second run waits for the first one's marker of the manager's week, then
+            # (retried by the RPC layer: the marker came after its snapshot) sends nothing.
+            outcome = self._waits_for(
+                first,
+                SUPERUSER_ID,
+                lambda env: env["vip.report.dispatch"]._vip_send_week(monday),
+            )
+        self.assertIsNone(outcome)
 
         def sent(env):
             dispatch = env["vip.report.dispatch"].search(
