@@ -323,10 +323,15 @@ class VipApprovalMixin(models.AbstractModel):
         return []
 
     def _vip_approval_terms(self):
-        """What the decider decides on, as plain JSON-able data: the reasons for a decision; a
-        model whose decider reads more (a proposal's terms and lines) overrides it."""
+        """What the decider decides on, as plain JSON-able data: the reasons for a decision and
+        the fields a decision freezes; a model whose decider reads more (a proposal's terms and
+        lines) overrides it."""
         self.ensure_one()
-        return self._vip_approval_reasons()
+        fnames = sorted(self._vip_approval_frozen_fields)
+        return {
+            "reasons": self._vip_approval_reasons(),
+            "fields": self.read(fnames, load=None)[0] if fnames else {},
+        }
 
     def _vip_approval_terms_key(self):
         """A short key of the record and its terms (``model,id:digest``): it changes when
