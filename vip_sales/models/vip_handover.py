@@ -254,7 +254,7 @@ class VipHandover(models.Model):
                 ("state", "=", "sale"),
                 ("invoice_status", "=", "to invoice"),
             ],
-            order="date_order",
+            order="date_order, id",
         )
         quotations = orders.filtered(lambda order: order.state != "sale")
         to_invoice = orders - quotations
