@@ -291,14 +291,19 @@ class ServerCase(ConcurrencyCase):
         cls.addClassCleanup(cls._stop_server)
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while time.monotonic() < deadline:
-            # Until its registry is loaded the server refuses, times out or fails requests.
-            try:
-                if requests.get(cls._url("/web/login"), timeout=30).ok:
-                    return
-            except requests.RequestException:
-                pass
+            if cls._serves():
+                return
             time.sleep(1)
         raise AssertionError("the Odoo server of the fault tests did not start")
+
+    @classmethod
+    def _serves(cls):
+        """Whether the server answers: until its registry is loaded it refuses, times out or
+        fails requests."""
+        try:
+            return requests.get(cls._url("/web/login"), timeout=30).ok
+        except requests.RequestException:
+            return False
 
     @classmethod
     def _stop_server(cls):
