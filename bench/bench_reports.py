@@ -112,6 +112,7 @@ def build(env, args):
     params = {
         "company": company.id,
         "currency": company.currency_id.id,
+        "warehouse": env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1).id,
         "clients": clients.ids,
         "managers": [client.vip_manager_id.id for client in clients],
         "products": products.ids,
@@ -135,14 +136,15 @@ def build(env, args):
                                 date_order, state, currency_rate, amount_untaxed, amount_tax,
                                 amount_total, invoice_status, vip_delivery_distance_km,
                                 vip_is_vip_client, vip_proposal_type, vip_approval_state,
-                                vip_sent_date, create_date, write_date, create_uid, write_uid)
+                                vip_sent_date, picking_policy, warehouse_id, create_date,
+                                write_date, create_uid, write_uid)
         SELECT 'BENCH/' || n, client, client, client, client, %(company)s, %(currency)s,
                (%(managers)s::int[])[1 + n %% %(n_clients)s],
                now() - (n %% 365) * interval '1 day' - (n %% 24) * interval '1 hour',
                'sale', 1, 0, 0, 0, 'no', 50 + n %% 500, true,
                CASE WHEN n %% 10 = 0 THEN 'individual' ELSE 'standard' END,
                CASE WHEN n %% 10 = 0 THEN 'approved' ELSE 'not_required' END,
-               now() - (n %% 365) * interval '1 day', now(), now(), 1, 1
+               now() - (n %% 365) * interval '1 day', 'direct', %(warehouse)s, now(), now(), 1, 1
           FROM generate_series(0, %(orders)s - 1) n,
                LATERAL (SELECT (%(clients)s::int[])[1 + n %% %(n_clients)s] AS client) c
         RETURNING id
@@ -189,11 +191,12 @@ def build(env, args):
     # The head's decisions on the individual proposals, 3 hours after their request.
     cr.execute(
         """
-        INSERT INTO vip_approval (order_id, company_id, user_id, decision, date, requested_date,
-                                  amount_total, currency_id, create_date, write_date, create_uid,
-                                  write_uid)
-        SELECT o.id, o.company_id, %(head)s, 'approved', o.date_order + interval '3 hours',
-               o.date_order, o.amount_total, o.currency_id, now(), now(), 1, 1
+        INSERT INTO vip_approval (res_model, res_id, res_name, order_id, company_id, user_id, decision,
+                                  date, requested_date, amount_total, currency_id, create_date,
+                                  write_date, create_uid, write_uid)
+        SELECT 'sale.order', o.id, o.name, o.id, o.company_id, %(head)s, 'approved',
+               o.date_order + interval '3 hours', o.date_order, o.amount_total, o.currency_id,
+               now(), now(), 1, 1
           FROM sale_order o
          WHERE o.id = ANY(%(order_ids)s) AND o.vip_proposal_type = 'individual'
         """,

@@ -31,6 +31,26 @@ def rolled_back_env(args, context=None):
     """The superuser's environment on ``args.database``, in a transaction rolled back at the
     end: a benchmark leaves the database as it found it. Chatter tracking is off, since it
     would only slow the creation of the bench records down."""
+    with _superuser_env(args, context) as env:
+        try:
+            yield env
+        finally:
+            env.cr.rollback()
+            print("rolled back")
+
+
+@contextmanager
+def committed_env(args, context=None):
+    """As :func:`rolled_back_env`, but what is done is committed at the end (the load bench's
+    data stay in its database)."""
+    with _superuser_env(args, context) as env:
+        yield env
+        env.flush_all()
+        env.cr.commit()
+
+
+@contextmanager
+def _superuser_env(args, context):
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415 (Odoo is configured once the arguments are valid)
     from odoo.modules.registry import Registry  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
@@ -48,14 +68,9 @@ def rolled_back_env(args, context=None):
     )
     registry = Registry(args.database)
     with registry.cursor() as cr:
-        env = api.Environment(
+        yield api.Environment(
             cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True, **(context or {})}
         )
-        try:
-            yield env
-        finally:
-            cr.rollback()
-            print("rolled back")
 
 
 def timed(label, func, count, unit="order"):

@@ -1,10 +1,10 @@
-from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 from odoo.tools.misc import format_amount, format_date
 
 
@@ -109,59 +109,131 @@ class VipSalesPlan(models.Model):
     @api.depends("user_id", "partner_id", "company_id", "date_from", "date_to", "target_amount")
     @api.depends_context("tz")
     def _compute_actual_amount(self):
-        actuals = self._actual_amounts()
-        for plan in self:
-            plan.actual_amount = actuals.get(plan, 0.0)
-            plan.fulfillment = plan.actual_amount / plan.target_amount * 100 if plan.target_amount else 0.0
+        figures = dict.fromkeys(self._ids, (0.0, 0.0)) | self._actual_figures()
+        # The figures arrive rounded as the fields round them; assigning them one plan at a
+        # time would cost ten times their query (each assignment of an amount looks up the
+        # plan's currency to round it).
+        for fname, column in (("actual_amount", 0), ("fulfillment", 1)):
+            self.env.cache.update(self, self._fields[fname], (figures[id_][column] for id_ in self._ids))
 
-    def _actual_amounts(self):
-        """Actual amounts of all the plans of ``self`` as ``{plan: amount}``.
-
-        One aggregate over the confirmed orders for the plans over all clients and one for the
-        plans of a client, whatever the number of plans and orders: orders are summed per
-        manager (and client) and per day (per month when every plan covers whole months), then
-        each sum goes to the plans whose period holds its day. Days are those of the user's
-        timezone, as in Odoo's sales analysis.
-        """
-        plans = self.filtered(lambda p: p.user_id and p.date_from and p.date_to and p.company_id)
-        if not plans:
-            return {}
-        granularity = "month" if all(plan._is_whole_months() for plan in plans) else "day"
-        # The figure must not depend on who reads it: a plan is already restricted to its
-        # manager and the head, and only sums leave this method.
-        orders = self.env["sale.order"].sudo()
-        base_domain = [
-            ("state", "=", "sale"),
-            ("user_id", "in", plans.user_id.ids),
-            ("company_id", "in", plans.company_id.ids),
-            ("date_order", ">=", min(plans.mapped("date_from"))),
-            ("date_order", "<", max(plans.mapped("date_to")) + timedelta(days=1)),
+    def _actual_figures(self):
+        """The actual amount and fulfilment of the plans of ``self`` that have sales, as
+        ``{plan id: (amount, fulfilment)}``, in one query whatever the number of plans and
+        orders (see :meth:`_actual_amounts_query`). Saved plans are read from the table, a
+        plan being edited (a new record) from the cache."""
+        saved = self.filtered(lambda p: p.id)
+        edited = (self - saved).filtered(lambda p: p.user_id and p.date_from and p.date_to and p.company_id)
+        # A new record has no row in the table: it is the n-th of ``edited``, keyed -n.
+        rows = [
+            SQL(
+                "SELECT %s::int, %s::int, %s::int, %s::int, %s::date, %s::date, %s::numeric",
+                -index,
+                plan.user_id.id,
+                plan.company_id.id,
+                plan.partner_id.commercial_partner_id.id or None,
+                plan.date_from,
+                plan.date_to,
+                plan.target_amount,
+            )
+            for index, plan in enumerate(edited, start=1)
         ]
-        actuals = defaultdict(float)
-        plans_of_client = plans.filtered("partner_id")
-        for client_plans, by_client in ((plans - plans_of_client, False), (plans_of_client, True)):
-            if not client_plans:
-                continue
-            groupby = ["user_id", "company_id"]
-            domain = base_domain
-            if by_client:
-                groupby.append("vip_commercial_partner_id")
-                clients = client_plans.partner_id.commercial_partner_id
-                domain = [*domain, ("vip_commercial_partner_id", "in", clients.ids)]
-            # Plain values: the loop below runs once per (manager, client, day) with sales.
-            periods_by_key = defaultdict(list)
-            for plan in client_plans:
-                key = (plan.user_id.id, plan.company_id.id)
-                if by_client:
-                    key += (plan.partner_id.commercial_partner_id.id,)
-                periods_by_key[key].append((plan.date_from, plan.date_to, plan))
-            amounts = orders._vip_untaxed_amounts(domain, [*groupby, f"date_order:{granularity}"])
-            for (*key, period_start), amount in amounts.items():
-                day = period_start.date()  # date_trunc() of a datetime: midnight of the day/month
-                for date_from, date_to, plan in periods_by_key.get(tuple(record.id for record in key), ()):
-                    if date_from <= day <= date_to:
-                        actuals[plan] += amount
-        return actuals
+        self.flush_model(["user_id", "company_id", "partner_id", "date_from", "date_to", "target_amount"])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        plans = SQL(
+            """
+            SELECT plan.id, plan.user_id, plan.company_id, client.commercial_partner_id,
+                   plan.date_from, plan.date_to, plan.target_amount
+              FROM vip_sales_plan plan
+              LEFT JOIN res_partner client ON client.id = plan.partner_id
+             WHERE plan.id = ANY(%s)
+            """,
+            saved.ids,
+        )
+        self.env.cr.execute(self._actual_amounts_query(SQL(" UNION ALL ").join([plans, *rows])))
+        return {
+            (key if key > 0 else edited[-key - 1].id): (amount, fulfillment)
+            for key, amount, fulfillment in self.env.cr.fetchall()
+        }
+
+    @api.model
+    def _actual_amounts_query(self, plans):
+        """The ``SELECT`` of ``(key, actual_amount, fulfillment)`` of the plans of ``plans``
+        that have sales; ``plans`` is an ``SQL`` query of rows ``(key, user_id, company_id,
+        client_id, date_from, date_to, target_amount)``, ``client_id`` the commercial partner
+        of a client's plan, NULL for a plan over all the manager's clients.
+
+        The confirmed orders of the plans' managers and period are summed once per manager,
+        company, client and day (per month when every plan covers whole months: plans of
+        months are the usual ones), then each sum goes to the plans whose period holds its
+        day: a plan of a client gets its client's, a plan over all clients all of its
+        manager's. Amounts are untaxed, in company currency at the order's rate, rounded to
+        the currency; days are those of the user's timezone, as in Odoo's sales analysis.
+        The fulfilment is the percentage of the target reached, to a tenth (0 for no target).
+        Also the source of the plan analysis, so that both give the same figures.
+        """
+        self.env["sale.order"].flush_model(
+            [
+                "amount_untaxed",
+                "company_id",
+                "currency_rate",
+                "date_order",
+                "state",
+                "user_id",
+                "vip_commercial_partner_id",
+            ]
+        )
+        return SQL(
+            """
+            WITH plan(key, user_id, company_id, client_id, date_from, date_to, target) AS MATERIALIZED (
+                %(plans)s
+            ), bounds AS (
+                SELECT (MIN(date_from)::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC' AS start,
+                       ((MAX(date_to) + 1)::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC' AS stop,
+                       CASE WHEN bool_and(EXTRACT(DAY FROM date_from) = 1
+                                          AND EXTRACT(DAY FROM date_to + 1) = 1)
+                            THEN 'month' ELSE 'day' END AS unit
+                  FROM plan
+            ), sums AS MATERIALIZED (
+                SELECT o.user_id, o.company_id, o.vip_commercial_partner_id AS client_id,
+                       date_trunc(bounds.unit, o.date_order AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
+                           AS day,
+                       SUM(o.amount_untaxed / COALESCE(NULLIF(o.currency_rate, 0), 1)) AS amount
+                  FROM sale_order o, bounds
+                 WHERE o.state = 'sale'
+                   AND o.date_order >= bounds.start
+                   AND o.date_order < bounds.stop
+                   AND o.user_id IN (SELECT user_id FROM plan)
+                 GROUP BY 1, 2, 3, 4
+            ), actuals AS (
+                SELECT plan.key, plan.company_id, plan.target, SUM(sums.amount) AS amount
+                  FROM plan
+                  JOIN sums ON sums.user_id = plan.user_id
+                           AND sums.company_id = plan.company_id
+                           AND sums.client_id = plan.client_id
+                           AND sums.day BETWEEN plan.date_from AND plan.date_to
+                 GROUP BY plan.key, plan.company_id, plan.target
+                 UNION ALL
+                SELECT plan.key, plan.company_id, plan.target, SUM(sums.amount)
+                  FROM plan
+                  JOIN sums ON sums.user_id = plan.user_id
+                           AND sums.company_id = plan.company_id
+                           AND sums.day BETWEEN plan.date_from AND plan.date_to
+                 WHERE plan.client_id IS NULL
+                 GROUP BY plan.key, plan.company_id, plan.target
+            ), rounded AS (
+                SELECT actuals.key, actuals.target,
+                       ROUND(actuals.amount / currency.rounding) * currency.rounding AS amount
+                  FROM actuals
+                  JOIN res_company company ON company.id = actuals.company_id
+                  JOIN res_currency currency ON currency.id = company.currency_id
+            )
+            SELECT key, amount::float8,
+                   COALESCE(ROUND(100 * amount / NULLIF(target, 0), 1), 0)::float8
+              FROM rounded
+            """,
+            plans=plans,
+            tz=str(self.env.tz),
+        )
 
     def _vip_frozen_message(self):
         return self.env._("An approved sales plan cannot be changed: reset it to draft first.")
