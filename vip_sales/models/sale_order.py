@@ -255,6 +255,10 @@ class SaleOrder(models.Model):
         "CHECK(vip_prepayment_share IS NULL OR vip_prepayment_share BETWEEN 0 AND 100)",
         "The prepayment is a percentage between 0 and 100.",
     )
+    # A plan's actual amount sums its manager's, or its client's, confirmed orders of a period
+    # (vip.sales.plan._actual_amount_query): the plan analysis looks them up plan by plan.
+    _vip_plan_manager_index = models.Index("(user_id, date_order) WHERE state = 'sale'")
+    _vip_plan_client_index = models.Index("(vip_commercial_partner_id, date_order) WHERE state = 'sale'")
 
     @api.depends("partner_id", "company_id", "date_order")
     def _compute_agreement_id(self):

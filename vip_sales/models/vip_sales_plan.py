@@ -156,6 +156,39 @@ class VipSalesPlan(models.Model):
         }
 
     @api.model
+    def _actual_amount_query(self, plan, client):
+        """The actual amount of one plan as an SQL expression, ``plan`` the alias of its row
+        of ``vip_sales_plan`` and ``client`` that of its client (none for a plan over all
+        clients): the rule of :meth:`_actual_amounts_query`, for a query that reads a few
+        plans (the analysis pivot filters them), through the indexes of the confirmed orders
+        by manager and by client. Not rounded; NULL without sales."""
+        period = SQL(
+            """
+            o.state = 'sale'
+            AND o.user_id = %(plan)s.user_id
+            AND o.company_id = %(plan)s.company_id
+            AND o.date_order >= (%(plan)s.date_from::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+            AND o.date_order < ((%(plan)s.date_to + 1)::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+            """,
+            plan=SQL.identifier(plan),
+            tz=str(self.env.tz),
+        )
+        amount = SQL("SUM(o.amount_untaxed / COALESCE(NULLIF(o.currency_rate, 0), 1))")
+        return SQL(
+            """
+            CASE WHEN %(plan)s.partner_id IS NULL
+                 THEN (SELECT %(amount)s FROM sale_order o WHERE %(period)s)
+                 ELSE (SELECT %(amount)s FROM sale_order o
+                        WHERE o.vip_commercial_partner_id = %(client)s.commercial_partner_id AND %(period)s)
+            END
+            """,
+            plan=SQL.identifier(plan),
+            client=SQL.identifier(client),
+            amount=amount,
+            period=period,
+        )
+
+    @api.model
     def _actual_amounts_query(self, plans):
         """The ``SELECT`` of ``(key, actual_amount, fulfillment)`` of the plans of ``plans``
         that have sales; ``plans`` is an ``SQL`` query of rows ``(key, user_id, company_id,
@@ -169,7 +202,7 @@ class VipSalesPlan(models.Model):
         manager's. Amounts are untaxed, in company currency at the order's rate, rounded to
         the currency; days are those of the user's timezone, as in Odoo's sales analysis.
         The fulfilment is the percentage of the target reached, to a tenth (0 for no target).
-        Also the source of the plan analysis, so that both give the same figures.
+        The plan analysis sums a plan at a time by the same rule (:meth:`_actual_amount_query`).
         """
         self.env["sale.order"].flush_model(
             [

@@ -33,12 +33,13 @@ class VipPlanAnalysis(models.Model):
             "company_id",
             "currency_rate",
             "date_order",
-            "partner_id",
             "state",
             "user_id",
+            "vip_commercial_partner_id",
         ],
         "res.partner": ["commercial_partner_id", "vip_tier_id"],
         "res.company": ["currency_id"],
+        "res.currency": ["rounding"],
     }
     _vip_ratio_measures = {"fulfillment": ("actual_amount", "target_amount")}
 
@@ -68,36 +69,10 @@ class VipPlanAnalysis(models.Model):
 
     @property
     def _table_query(self):
-        tz = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        # The plan's own rule, in the reader's timezone, for the rows the pivot keeps only.
+        actual = self.env["vip.sales.plan"]._actual_amount_query("plan", "client")
         return SQL(
             """
-            WITH orders AS (
-                SELECT s.user_id,
-                       s.company_id,
-                       customer.commercial_partner_id AS client_id,
-                       (s.date_order AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS day,
-                       s.amount_untaxed / COALESCE(NULLIF(s.currency_rate, 0), 1) AS amount
-                  FROM sale_order s
-                  JOIN res_partner customer ON customer.id = s.partner_id
-                 WHERE s.state = 'sale'
-            ), actuals AS (
-                SELECT plan.id AS plan_id, SUM(o.amount) AS amount
-                  FROM vip_sales_plan plan
-                  JOIN res_partner client ON client.id = plan.partner_id
-                  JOIN orders o ON o.user_id = plan.user_id
-                               AND o.company_id = plan.company_id
-                               AND o.client_id = client.commercial_partner_id
-                               AND o.day BETWEEN plan.date_from AND plan.date_to
-                 GROUP BY plan.id
-                 UNION ALL
-                SELECT plan.id, SUM(o.amount)
-                  FROM vip_sales_plan plan
-                  JOIN orders o ON o.user_id = plan.user_id
-                               AND o.company_id = plan.company_id
-                               AND o.day BETWEEN plan.date_from AND plan.date_to
-                 WHERE plan.partner_id IS NULL
-                 GROUP BY plan.id
-            )
             SELECT plan.id AS id,
                    plan.id AS plan_id,
                    plan.user_id AS user_id,
@@ -110,12 +85,15 @@ class VipPlanAnalysis(models.Model):
                    plan.company_id AS company_id,
                    company.currency_id AS currency_id,
                    COALESCE(plan.target_amount, 0) AS target_amount,
-                   COALESCE(actuals.amount, 0) AS actual_amount,
-                   100.0 * COALESCE(actuals.amount, 0) / NULLIF(plan.target_amount, 0) AS fulfillment
+                   actual.amount AS actual_amount,
+                   100.0 * actual.amount / NULLIF(plan.target_amount, 0) AS fulfillment
               FROM vip_sales_plan plan
               JOIN res_company company ON company.id = plan.company_id
+              JOIN res_currency currency ON currency.id = company.currency_id
               LEFT JOIN res_partner client ON client.id = plan.partner_id
-              LEFT JOIN actuals ON actuals.plan_id = plan.id
+              CROSS JOIN LATERAL (
+                  SELECT COALESCE(ROUND((%s) / currency.rounding) * currency.rounding, 0) AS amount
+              ) actual
             """,
-            tz=tz,
+            actual,
         )

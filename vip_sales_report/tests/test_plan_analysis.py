@@ -45,3 +45,22 @@ class TestPlanAnalysis(VipReportCommon):
             analysis.with_user(self.manager2).search([]).plan_id, self.plan_m2 | self.plan_m2_quarter
         )
         self.assertGreaterEqual(len(analysis.with_user(self.head).search([])), 4)
+
+    def test_pivot_queries_do_not_grow_with_plans(self):
+        analysis = self.env["vip.plan.analysis"].with_user(self.head)
+        every_plan = self.plan_m1 | self.plan_m1_client1 | self.plan_m2 | self.plan_m2_quarter
+
+        def pivot(plans):
+            return analysis.formatted_read_grouping_sets(
+                [("plan_id", "in", plans.ids)],
+                [[], ["user_id", "date_from:month"]],
+                ["actual_amount:sum", "fulfillment:avg"],
+            )
+
+        pivot(self.plan_m1)  # the record rules and access rights, cached from then on
+        for plans in (self.plan_m1, every_plan):
+            self.env.invalidate_all()
+            # the pivot's one query, the managers and their partners' names...
+            with self.assertQueryCount(6):
+                groups = pivot(plans)
+            self.assertEqual(groups[0][0]["actual_amount:sum"], sum(plans.mapped("actual_amount")))

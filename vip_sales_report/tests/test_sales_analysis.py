@@ -70,3 +70,23 @@ class TestSalesAnalysis(VipReportCommon):
         self.client2.vip_manager_id = self.manager1
         self.assertEqual(set(self._by_client(self.manager1)), {self.client1, self.client2})
         self.assertFalse(self._by_client(self.manager2))
+
+    def test_pivot_queries_do_not_grow_with_lines(self):
+        analysis = self.env["vip.sales.analysis"].with_user(self.head)
+        lines = analysis.search([])
+        self.assertGreater(len(lines), 1)
+
+        def pivot(domain):
+            return analysis.formatted_read_grouping_sets(
+                domain, [[], ["manager_id", "date:month"]], ["amount_untaxed:sum"]
+            )
+
+        pivot([])  # the record rules and access rights, cached from then on
+        for domain in ([("id", "=", lines[0].id)], []):
+            self.env.invalidate_all()
+            # the pivot's one query, the managers and their partners' names...
+            with self.assertQueryCount(6):
+                groups = pivot(domain)
+            self.assertAlmostEqual(
+                groups[0][0]["amount_untaxed:sum"], sum(analysis.search(domain).mapped("amount_untaxed"))
+            )
