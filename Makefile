@@ -1,4 +1,4 @@
-.PHONY: run test test-upgrade lint setup
+.PHONY: run test test-upgrade lint setup load
 run:
 	@scripts/vip run
 test:
@@ -9,3 +9,5 @@ lint:
 	@scripts/vip lint
 setup:
 	@scripts/vip setup
+load:
+	@scripts/vip load
