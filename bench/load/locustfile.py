@@ -5,6 +5,10 @@ by ``bench/load/prepare.py``. Each simulated user logs in once (password hashing
 loads the views of its screens once (the web client caches them), then works with a pause
 of 1-3 s between actions. Request names start with ``read`` or ``write``: the goals differ.
 
+The statistics start again once every user has logged in and loaded its views: the figures
+are those of a working day, the burst of logins is printed apart (a morning's logins are
+spread over an hour, not a few seconds).
+
 Environment: VIP_LOAD_DB (the database), VIP_LOAD_MANAGERS (how many bench managers the data
 has, default 20).
 """
@@ -14,7 +18,7 @@ import itertools
 import os
 import random
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 DB = os.environ.get("VIP_LOAD_DB", "vip_load")
 MANAGERS = int(os.environ.get("VIP_LOAD_MANAGERS", "20"))
@@ -22,6 +26,28 @@ TZ = "Europe/Moscow"
 
 _manager_numbers = itertools.count()
 _head_numbers = itertools.count()
+_started = []
+
+
+@events.test_start.add_listener
+def _on_test_start(environment, **kwargs):
+    environment.vip_login_started = datetime.datetime.now()
+
+
+def _user_ready(user):
+    """Count a user that logged in and loaded its views; reset the figures once all have."""
+    _started.append(user)
+    runner = user.environment.runner
+    if len(_started) == runner.target_user_count:
+        login = runner.stats.get("login", "POST")
+        elapsed = (datetime.datetime.now() - user.environment.vip_login_started).total_seconds()
+        print(
+            f"all {len(_started)} users logged in and ready after {elapsed:.0f} s; logins: "
+            f"p50 {login.get_response_time_percentile(0.5):.0f} ms, max {login.max_response_time:.0f} ms, "
+            f"failed {login.num_failures}; figures from now on",
+            flush=True,
+        )
+        runner.stats.reset_all()
 
 
 class RpcError(Exception):
@@ -37,13 +63,20 @@ class OdooUser(HttpUser):
 
     def on_start(self):
         self.request_id = itertools.count(1)
-        login = self.login_name()
-        session = self.rpc(
-            "/web/session/authenticate", {"db": DB, "login": login, "password": login}, "login"
-        )
-        self.uid = session["uid"]
-        self.odoo_context = {"lang": "ru_RU", "tz": TZ, "uid": self.uid, "allowed_company_ids": [1]}
         self.today = datetime.date.today()
+        login = self.login_name()
+        try:
+            session = self.rpc(
+                "/web/session/authenticate", {"db": DB, "login": login, "password": login}, "login"
+            )
+            self.uid = session["uid"]
+            self.odoo_context = {"lang": "ru_RU", "tz": TZ, "uid": self.uid, "allowed_company_ids": [1]}
+            self.prepare()
+        finally:
+            _user_ready(self)
+
+    def prepare(self):
+        """What the user loads once after logging in."""
 
     def rpc(self, url, params, name):
         payload = {"jsonrpc": "2.0", "method": "call", "id": next(self.request_id), "params": params}
@@ -102,8 +135,7 @@ class Manager(OdooUser):
     def login_name(self):
         return f"bench_manager_{next(_manager_numbers) % MANAGERS}"
 
-    def on_start(self):
-        super().on_start()
+    def prepare(self):
         self.client_spec = self.specification("res.partner", "kanban")
         self.card_spec = self.specification("res.partner", "form")
         self.clients = self.call(
@@ -222,8 +254,7 @@ class Head(OdooUser):
         self.number = next(_head_numbers)
         return "bench_head"
 
-    def on_start(self):
-        super().on_start()
+    def prepare(self):
         self.overview_spec = self.specification("vip.overview", "list")
 
     def to_approve(self):

@@ -110,18 +110,19 @@ class VipSalesPlan(models.Model):
     @api.depends_context("tz")
     def _compute_actual_amount(self):
         figures = dict.fromkeys(self._ids, (0.0, 0.0)) | self._actual_figures()
-        # The figures arrive rounded as the fields round them; assigning them one plan at a
-        # time would cost ten times their query (each assignment of an amount looks up the
-        # plan's currency to round it).
+        # The figures arrive rounded as the fields round them and go to the cache at once, as
+        # fetched columns do: assigning them one plan at a time would cost ten times their
+        # query (each assignment of an amount looks up the plan's currency to round it). Both
+        # fields are computed together, so neither is in the cache of these plans yet.
         for fname, column in (("actual_amount", 0), ("fulfillment", 1)):
-            self.env.cache.update(self, self._fields[fname], (figures[id_][column] for id_ in self._ids))
+            self._fields[fname]._insert_cache(self, [figures[id_][column] for id_ in self._ids])
 
     def _actual_figures(self):
         """The actual amount and fulfilment of the plans of ``self`` that have sales, as
         ``{plan id: (amount, fulfilment)}``, in one query whatever the number of plans and
         orders (see :meth:`_actual_amounts_query`). Saved plans are read from the table, a
         plan being edited (a new record) from the cache."""
-        saved = self.filtered(lambda p: p.id)
+        saved = self.browse([id_ for id_ in self._ids if id_])
         edited = (self - saved).filtered(lambda p: p.user_id and p.date_from and p.date_to and p.company_id)
         # A new record has no row in the table: it is the n-th of ``edited``, keyed -n.
         rows = [
