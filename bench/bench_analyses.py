@@ -23,19 +23,15 @@ import statistics
 import time
 
 import bench_reports
-from benchlib import bench_parser, rolled_back_env
+from benchlib import rolled_back_env
 
 TZ = "Europe/Moscow"
 MAX_RATIO = 2.0
 
 
 def main():
-    parser = bench_parser(__doc__)
+    parser = bench_reports.data_parser(__doc__)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--clients", type=int, default=1000)
-    parser.add_argument("--stores", type=int, default=4000)
-    parser.add_argument("--lines", type=int, default=200000)
-    parser.add_argument("--managers", type=int, default=20)
     args = parser.parse_args()
     with rolled_back_env(args, {"tz": TZ}) as env:
         data = bench_data(env, args)

@@ -31,13 +31,18 @@ SURVEYS_PER_STORE = 4
 VISITS_PER_CLIENT = 20
 
 
-def main():
-    parser = bench_parser(__doc__)
+def data_parser(doc):
+    """The benchmarks' argument parser with the size of the bench data (see :func:`build`)."""
+    parser = bench_parser(doc)
     parser.add_argument("--clients", type=int, default=1000)
     parser.add_argument("--stores", type=int, default=4000)
     parser.add_argument("--lines", type=int, default=200000)
     parser.add_argument("--managers", type=int, default=20)
-    args = parser.parse_args()
+    return parser
+
+
+def main():
+    args = data_parser(__doc__).parse_args()
     with rolled_back_env(args) as env:
         data = measure("build the data", lambda: build(env, args))
         env.cr.execute(

@@ -16,17 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_reports import build
-from benchlib import bench_parser, committed_env
+from bench_reports import build, data_parser
+from benchlib import committed_env
 
 
 def main():
-    parser = bench_parser(__doc__)
-    parser.add_argument("--clients", type=int, default=1000)
-    parser.add_argument("--stores", type=int, default=4000)
-    parser.add_argument("--lines", type=int, default=200000)
-    parser.add_argument("--managers", type=int, default=20)
-    args = parser.parse_args()
+    args = data_parser(__doc__).parse_args()
     with committed_env(args) as env:
         if env["res.users"].search_count([("login", "=", "bench_head")]):
             print(f"{args.database} holds the bench data already")

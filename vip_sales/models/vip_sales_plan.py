@@ -7,6 +7,18 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount, format_date
 
+# The fields of the orders a plan's actual amount reads (the SQL of the plans and of the
+# plan analysis): flushed before it is read.
+ACTUAL_ORDER_FIELDS = [
+    "amount_untaxed",
+    "company_id",
+    "currency_rate",
+    "date_order",
+    "state",
+    "user_id",
+    "vip_commercial_partner_id",
+]
+
 
 class VipSalesPlan(models.Model):
     _name = "vip.sales.plan"
@@ -205,17 +217,7 @@ class VipSalesPlan(models.Model):
         The fulfilment is the percentage of the target reached, to a tenth (0 for no target).
         The plan analysis sums a plan at a time by the same rule (:meth:`_actual_amount_query`).
         """
-        self.env["sale.order"].flush_model(
-            [
-                "amount_untaxed",
-                "company_id",
-                "currency_rate",
-                "date_order",
-                "state",
-                "user_id",
-                "vip_commercial_partner_id",
-            ]
-        )
+        self.env["sale.order"].flush_model(ACTUAL_ORDER_FIELDS)
         return SQL(
             """
             WITH plan(key, user_id, company_id, client_id, date_from, date_to, target) AS MATERIALIZED (

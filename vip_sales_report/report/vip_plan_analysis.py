@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from odoo.addons.vip_sales.models.vip_sales_plan import ACTUAL_ORDER_FIELDS
+
 
 class VipPlanAnalysis(models.Model):
     """Sales plans with their actual amount and fulfilment, one row per plan.
@@ -28,15 +30,7 @@ class VipPlanAnalysis(models.Model):
             "target_amount",
             "user_id",
         ],
-        "sale.order": [
-            "amount_untaxed",
-            "company_id",
-            "currency_rate",
-            "date_order",
-            "state",
-            "user_id",
-            "vip_commercial_partner_id",
-        ],
+        "sale.order": ACTUAL_ORDER_FIELDS,
         "res.partner": ["commercial_partner_id", "vip_tier_id"],
         "res.company": ["currency_id"],
         "res.currency": ["rounding"],
