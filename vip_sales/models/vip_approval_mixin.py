@@ -7,9 +7,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
-_lt = LazyTranslate(__name__)
-
 from ..tools.locks import lock_rows
+
+_lt = LazyTranslate(__name__)
 
 HEAD_GROUP = "vip_sales.group_vip_head"
 DIRECTOR_GROUP = "vip_sales.group_vip_director"
