@@ -16,6 +16,7 @@
         "contacts",
         "resource",
         "agreement_sale",
+        "base_geolocalize",
     ],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
@@ -50,6 +51,7 @@
         # Stores, brand sections and shares
         "views/vip_store_views.xml",
         "views/vip_brand_section_views.xml",
+        "views/vip_display_sample_views.xml",
         "views/vip_competitor_views.xml",
         "views/vip_share_survey_views.xml",
         # Proposals: approval of special terms, revisions, receipt, refusals, printed КП

@@ -22,6 +22,7 @@ from . import res_partner_bank
 from . import vip_handover
 from . import vip_store
 from . import vip_brand_section
+from . import vip_display_sample
 from . import vip_competitor
 from . import vip_store_competitor
 from . import vip_share_survey

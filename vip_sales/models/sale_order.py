@@ -794,6 +794,12 @@ class SaleOrder(models.Model):
         self._vip_check_approval()
         return super().action_confirm()
 
+    def _action_confirm(self):
+        res = super()._action_confirm()
+        # The display samples that these orders deliver are ordered now.
+        self.order_line.vip_display_sample_ids._vip_order_confirmed()
+        return res
+
     def _has_to_be_signed(self):
         return super()._has_to_be_signed() and not self._vip_holds_client_action()
 

@@ -27,6 +27,10 @@ class SaleOrderLine(models.Model):
         "the package, it is pre-approved. Only a higher discount on the line needs approval.",
     )
 
+    vip_display_sample_ids = fields.One2many(
+        "vip.display.sample", "sale_line_id", string="Display Samples", readonly=True
+    )
+
     @api.depends("vip_package_id")
     def _compute_discount(self):
         res = super()._compute_discount()

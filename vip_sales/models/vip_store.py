@@ -45,6 +45,7 @@ class VipStore(models.Model):
     section_ids = fields.One2many("vip.brand.section", "store_id", string="Brand Sections")
     competitor_presence_ids = fields.One2many("vip.store.competitor", "store_id", string="Competitors")
     survey_ids = fields.One2many("vip.share.survey", "store_id", string="Surveys")
+    sample_ids = fields.One2many("vip.display.sample", "store_id", string="Display Samples")
     our_area = fields.Float(
         string="Our Area (m²)",
         digits=AREA_DIGITS,
@@ -88,6 +89,9 @@ class VipStore(models.Model):
     )
     section_count = fields.Integer(string="Number of Sections", compute="_compute_counts")
     survey_count = fields.Integer(string="Number of Surveys", compute="_compute_counts")
+    sample_count = fields.Integer(
+        string="Samples on Display", compute="_compute_counts", help="Display samples now on display."
+    )
 
     @api.depends("address_id")
     def _compute_city(self):
@@ -125,9 +129,15 @@ class VipStore(models.Model):
                 [("store_id", "in", store_ids)], ["store_id"], ["__count"]
             )
         )
+        samples = dict(
+            self.env["vip.display.sample"]._read_group(
+                [("store_id", "in", store_ids), ("state", "=", "display")], ["store_id"], ["__count"]
+            )
+        )
         for store in self:
             store.section_count = sections.get(store._origin, 0)
             store.survey_count = surveys.get(store._origin, 0)
+            store.sample_count = samples.get(store._origin, 0)
 
     _check_total_area = models.Constraint(
         "CHECK(total_area > 0)",
@@ -199,17 +209,20 @@ class VipStore(models.Model):
         return super().write(vals)
 
     def action_open_sections(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("vip_sales.vip_brand_section_action")
-        action["domain"] = [("store_id", "=", self.id)]
-        action["context"] = {"default_store_id": self.id}
-        return action
+        return self._vip_open_action("vip_sales.vip_brand_section_action")
 
     def action_open_surveys(self):
+        return self._vip_open_action("vip_sales.vip_share_survey_action")
+
+    def action_open_samples(self):
+        return self._vip_open_action("vip_sales.vip_display_sample_action", search_default_filter_current=1)
+
+    def _vip_open_action(self, xmlid, **context):
+        """The window action ``xmlid`` on the records of this store, creating them in it."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("vip_sales.vip_share_survey_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("store_id", "=", self.id)]
-        action["context"] = {"default_store_id": self.id}
+        action["context"] = {"default_store_id": self.id, **context}
         return action
 
     def action_new_survey(self):

@@ -35,6 +35,12 @@ class VipStoresCommon(VipSalesCommon):
             {"store_id": store.id, "date": date, "our_sku_count": our_skus, "total_sku_count": total_skus}
         )
 
+    @classmethod
+    def _sample(cls, store, product, **values):
+        return cls.env["vip.display.sample"].create(
+            {"store_id": store.id, "product_id": product.id, **values}
+        )
+
     @contextmanager
     def assertRefused(self, exception, message):
         """The block raises ``exception`` with a message matching ``message``, and changes nothing.

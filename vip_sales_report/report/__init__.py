@@ -5,6 +5,7 @@ from . import vip_proposal_analysis
 from . import vip_sales_analysis
 from . import vip_best_seller
 from . import vip_share_analysis
+from . import vip_display_sample_analysis
 from . import vip_visit_analysis
 from . import vip_contract_analysis
 from . import vip_report_xlsx

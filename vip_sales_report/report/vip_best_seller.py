@@ -156,3 +156,19 @@ class VipBestSeller(models.Model):
             )
         )
         return {(company.id, template.id) for company, template in groups}
+
+    def action_propose_for_display(self):
+        """Open "Propose for Display" with these best sellers, for the client of the context
+        (the client card's best sellers) or a client to choose."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Propose for Display"),
+            "res_model": "vip.display.propose",
+            "view_mode": "form",
+            "views": [(self.env.ref("vip_sales_report.vip_display_propose_view_form").id, "form")],
+            "target": "new",
+            "context": {
+                "default_partner_id": self.env.context.get("vip_client_id"),
+                "default_product_tmpl_ids": self.product_tmpl_id.ids,
+            },
+        }

@@ -72,6 +72,9 @@ class VipClientPassport(models.AbstractModel):
             .sudo()
             .search([("partner_id", "=", client.id), ("date_from", "<=", today), ("date_to", ">=", today)]),
             "stores": self.env["vip.store"].sudo().search([("partner_id", "=", client.id)]),
+            "samples": self.env["vip.display.sample"]
+            .sudo()
+            .search([("partner_id", "=", client.id), ("state", "in", ("ordered", "display"))]),
             "recent_visits": self.env["vip.visit"]
             .sudo()
             .search([("partner_id", "=", client.id), ("state", "=", "done")], order="date desc", limit=5),

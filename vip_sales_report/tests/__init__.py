@@ -11,6 +11,7 @@ from . import test_share_analysis
 from . import test_visit_analysis
 from . import test_pdf_output
 from . import test_best_seller
+from . import test_display_sample_analysis
 from . import test_analysis_reads
 from . import test_security_audit
 from . import test_weekly_report
