@@ -79,6 +79,7 @@
         "security/vip_trip_security.xml",
         "data/vip_visit_data.xml",
         "views/vip_sales_plan_views.xml",
+        "views/vip_section_audit_views.xml",
         "views/vip_visit_views.xml",
         "views/mail_activity_views.xml",
         "views/vip_trip_views.xml",
@@ -99,6 +100,7 @@
             "vip_sales/static/src/fields/*",
             "vip_sales/static/src/activity/*",
             "vip_sales/static/src/scss/*",
+            "vip_sales/static/src/store_audit/*",
         ],
         "web.assets_tests": [
             "vip_sales/static/tests/tours/**/*",

@@ -37,6 +37,8 @@ from . import payment_transaction
 from . import ir_ui_menu
 from . import vip_sales_plan
 from . import vip_no_order_reason
+from . import vip_section_audit
+from . import vip_visit_checkin
 from . import vip_visit
 from . import calendar_event
 from . import vip_trip

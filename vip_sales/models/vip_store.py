@@ -87,6 +87,30 @@ class VipStore(models.Model):
         store=True,
         aggregator="avg",
     )
+    visit_ids = fields.One2many("vip.visit", "store_id", string="Visits")
+    last_audit_visit_id = fields.Many2one(
+        "vip.visit",
+        string="Last Audit",
+        compute="_compute_last_audit_visit_id",
+        store=True,
+        index="btree_not_null",
+        help="The latest visit in which brand sections of the store were audited.",
+    )
+    last_audit_date = fields.Datetime(related="last_audit_visit_id.date", string="Last Audited On")
+    execution_score = fields.Float(
+        related="last_audit_visit_id.execution_score",
+        string="Execution Score (%)",
+        store=True,
+        aggregator="avg",
+    )
+    latest_photo_ids = fields.Many2many(
+        "vip.section.audit",
+        string="Latest Photos",
+        compute="_compute_latest_photo_ids",
+        help="The latest photo of each brand section of the store.",
+    )
+    latitude = fields.Float(compute="_compute_position", digits=(10, 7))
+    longitude = fields.Float(compute="_compute_position", digits=(10, 7))
     section_count = fields.Integer(string="Number of Sections", compute="_compute_counts")
     survey_count = fields.Integer(string="Number of Surveys", compute="_compute_counts")
     sample_count = fields.Integer(
@@ -116,6 +140,29 @@ class VipStore(models.Model):
         for store in self:
             surveys = store.survey_ids
             store.last_survey_id = surveys and max(surveys, key=lambda s: (s.date, s._origin.id or 0))
+
+    @api.depends("visit_ids.execution_max_points", "visit_ids.date", "visit_ids.state")
+    def _compute_last_audit_visit_id(self):
+        for store in self:
+            audited = store.visit_ids.filtered(lambda v: v.execution_max_points and v.state != "cancelled")
+            store.last_audit_visit_id = audited and max(audited, key=lambda v: (v.date, v._origin.id or 0))
+
+    def _compute_latest_photo_ids(self):
+        # One query for all the stores: the latest photographed audit of each section.
+        audits = self.env["vip.section.audit"]
+        groups = audits._read_group(
+            [("store_id", "in", self._origin.ids), ("photo_date", "!=", False)], ["section_id"], ["id:max"]
+        )
+        latest = audits.browse(audit_id for __, audit_id in groups)
+        for store in self:
+            store.latest_photo_ids = latest.filtered(
+                lambda audit, store=store: audit.store_id == store._origin
+            )
+
+    @api.depends("address_id.partner_latitude", "address_id.partner_longitude", "partner_id.partner_latitude")
+    def _compute_position(self):
+        for store in self:
+            store.latitude, store.longitude = store._vip_position() or (0.0, 0.0)
 
     def _compute_counts(self):
         store_ids = self._origin.ids
@@ -207,6 +254,22 @@ class VipStore(models.Model):
                 )
             )
         return super().write(vals)
+
+    def action_geolocalize(self):
+        """Locate the store's address (or its client's) with Odoo's geocoder."""
+        self.ensure_one()
+        address = self.address_id or self.partner_id
+        address.with_context(force_geo_localize=True).geo_localize()
+        return True
+
+    def _vip_position(self):
+        """The ``(latitude, longitude)`` of the store's address, else of its client; ``None``
+        when neither is located."""
+        self.ensure_one()
+        for address in (self.address_id, self.partner_id):
+            if address and (address.partner_latitude or address.partner_longitude):
+                return address.partner_latitude, address.partner_longitude
+        return None
 
     def action_open_sections(self):
         return self._vip_open_action("vip_sales.vip_brand_section_action")

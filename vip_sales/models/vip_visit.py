@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .vip_section_audit import AUDIT_CHECKS
+
 VISIT_KINDS = [("onsite", "Onsite visit"), ("phone", "Phone call"), ("video", "Video call")]
 VISIT_STATES = [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")]
 VISIT_RESULTS = [("order", "Order taken"), ("no_order", "No order"), ("info", "Information only")]
@@ -12,7 +14,7 @@ CALL_KINDS = ("phone", "video")
 class VipVisit(models.Model):
     _name = "vip.visit"
     _description = "Client Visit or Call"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "vip.visit.checkin.mixin"]
     _order = "date desc, id desc"
 
     # Changes that the visit's calendar event follows.
@@ -91,6 +93,21 @@ class VipVisit(models.Model):
     order_count = fields.Integer(string="Orders Taken", compute="_compute_order_count")
     trip_id = fields.Many2one("vip.trip", string="Business Trip", index="btree_not_null", ondelete="set null")
     calendar_event_id = fields.Many2one("calendar.event", string="In the Calendar", readonly=True, copy=False)
+    audit_ids = fields.One2many("vip.section.audit", "visit_id", string="Section Audits")
+    execution_points = fields.Integer(
+        compute="_compute_execution", store=True, help="Checks passed in the sections audited."
+    )
+    execution_max_points = fields.Integer(
+        compute="_compute_execution", store=True, help="Checks made in the sections audited."
+    )
+    execution_score = fields.Float(
+        string="Execution Score (%)",
+        digits=(5, 1),
+        compute="_compute_execution",
+        store=True,
+        aggregator="avg",
+        help="Share of the checklist passed in the brand sections audited during the visit.",
+    )
 
     @api.depends("partner_id", "kind")
     def _compute_display_name(self):
@@ -101,6 +118,15 @@ class VipVisit(models.Model):
     @api.depends("result")
     def _compute_no_order_reason_id(self):
         self.filtered(lambda v: v.result != "no_order").no_order_reason_id = False
+
+    @api.depends(*(f"audit_ids.{check}" for check in AUDIT_CHECKS))
+    def _compute_execution(self):
+        for visit in self:
+            visit.execution_points = sum(audit[check] for audit in visit.audit_ids for check in AUDIT_CHECKS)
+            visit.execution_max_points = len(visit.audit_ids) * len(AUDIT_CHECKS)
+            visit.execution_score = (
+                visit.execution_max_points and 100.0 * visit.execution_points / visit.execution_max_points
+            )
 
     def _compute_order_count(self):
         counts = dict(
@@ -156,6 +182,7 @@ class VipVisit(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_calendar_event_vals(vals)
+            self._vip_check_position_vals(vals)
         visits = super().create(vals_list)
         visits._sync_calendar_events()
         # A contact logged once it happened answers the client's due activity too.
@@ -176,6 +203,7 @@ class VipVisit(models.Model):
         """The server-side rules of the visit's life, whoever writes: the state moves along the
         buttons only, what happened stays, and the calendar event is the visit's own."""
         self._check_calendar_event_vals(vals)
+        self._vip_check_position_vals(vals)
         new_state = vals.get("state")
         if new_state and any(visit.state != self._STATE_SOURCES[new_state] for visit in self):
             raise UserError(
@@ -265,6 +293,26 @@ class VipVisit(models.Model):
             "target": "new",
             "context": {f"default_{name}": value for name, value in defaults.items()},
         }
+
+    def action_start_audit(self):
+        """Add the audit of each installed brand section of the visit's store not audited yet."""
+        self.ensure_one()
+        if self.state == "cancelled":
+            raise UserError(
+                self.env._("%(visit)s is cancelled: plan it again first.", visit=self.display_name)
+            )
+        sections = self.store_id.section_ids.filtered(lambda s: s.state == "installed")
+        if not sections:
+            raise UserError(
+                self.env._("Choose the store of the visit: its installed brand sections are audited.")
+            )
+        self.env["vip.section.audit"].create(
+            [
+                {"visit_id": self.id, "section_id": section.id}
+                for section in sections - self.audit_ids.section_id
+            ]
+        )
+        return True
 
     def action_new_quotation(self):
         """A quotation for the client, linked to this visit."""
