@@ -86,6 +86,19 @@ def build(env, args):
         """,
         {"owner": owner.id, "surveys": args.surveys, "partners": partner_ids},
     )
+    # What the surveys' stored computes hold: their store's surveys before and after them.
+    cr.execute("ANALYZE vip_share_survey")
+    cr.execute(
+        """
+        UPDATE vip_share_survey sv
+           SET previous_survey_id = n.previous_id, next_survey_id = n.next_id
+          FROM (SELECT id, LAG(id) OVER w AS previous_id, LEAD(id) OVER w AS next_id
+                  FROM vip_share_survey WHERE partner_id = ANY(%s)
+                WINDOW w AS (PARTITION BY store_id ORDER BY date, id)) n
+         WHERE n.id = sv.id
+        """,
+        [partner_ids],
+    )
     # What the stored related fields of the store hold: its latest survey.
     cr.execute(
         """
@@ -103,10 +116,11 @@ def build(env, args):
     cr.execute(
         """
         INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id, company_id,
-                                date_order, state, user_id, vip_proposal_type)
+                                date_order, state, user_id, vip_proposal_type, picking_policy,
+                                vip_approval_state)
              SELECT 'BENCH/' || p.id || '/' || o, p.id, p.id, p.id, %(company)s,
                     now() - make_interval(days => (p.id * 37 + o * 101) %% 540), 'sale', %(owner)s,
-                    'standard'
+                    'standard', 'direct', 'not_required'
                FROM unnest(%(partners)s) p(id), generate_series(1, %(orders)s) o
           RETURNING id, partner_id
         """,

@@ -69,12 +69,33 @@ class VipShareSurvey(models.Model):
         aggregator="avg",
     )
     notes = fields.Text()
+    # The store's surveys before and after this one, for the trend (share analysis): joined by
+    # id there, no window over every survey stops a reader's filter from reaching the rows.
+    previous_survey_id = fields.Many2one(
+        "vip.share.survey", compute="_compute_neighbour_surveys", store=True, index="btree_not_null"
+    )
+    next_survey_id = fields.Many2one(
+        "vip.share.survey", compute="_compute_neighbour_surveys", store=True, index="btree_not_null"
+    )
 
     @api.depends("store_id")
     def _compute_snapshot(self):
         for survey in self:
             survey.our_area = survey.store_id.our_area
             survey.total_area = survey.store_id.total_area
+
+    @api.depends("store_id.survey_ids.date")
+    def _compute_neighbour_surveys(self):
+        none = self.browse()
+        self.previous_survey_id = self.next_survey_id = none
+        for store in self.store_id:
+            ordered = store.survey_ids.sorted(lambda s: (s.date, s.id))
+            for previous, survey, following in zip(
+                [none, *ordered[:-1]], ordered, [*ordered[1:], none], strict=True
+            ):
+                if survey in self:
+                    survey.previous_survey_id = previous
+                    survey.next_survey_id = following
 
     @api.depends("store_id")
     def _compute_competitor_line_ids(self):

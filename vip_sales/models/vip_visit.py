@@ -137,6 +137,9 @@ class VipVisit(models.Model):
         for visit in self:
             visit.order_count = counts.get(visit, 0)
 
+    # The latest audit of a store (store card, share analysis) is read from this index.
+    _store_audit_idx = models.Index("(store_id, date DESC, id DESC) WHERE execution_max_points > 0")
+
     @api.constrains("partner_id")
     def _check_partner_is_client(self):
         for visit in self:

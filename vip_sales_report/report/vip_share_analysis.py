@@ -27,6 +27,8 @@ class VipShareAnalysis(models.Model):
             "date",
             "our_area",
             "our_sku_count",
+            "next_survey_id",
+            "previous_survey_id",
             "store_id",
             "total_area",
             "total_sku_count",
@@ -35,6 +37,14 @@ class VipShareAnalysis(models.Model):
         "vip.store": ["active", "last_survey_id", "partner_id"],
         "res.partner": ["commercial_partner_id", "vip_manager_id", "vip_tier_id"],
         "vip.tier": ["target_assortment_share", "target_floor_share"],
+        "vip.visit": [
+            "date",
+            "execution_max_points",
+            "execution_points",
+            "execution_score",
+            "state",
+            "store_id",
+        ],
     }
     _vip_ratio_measures = {
         "floor_share": ("our_area", "total_area"),
@@ -43,6 +53,7 @@ class VipShareAnalysis(models.Model):
         "assortment_share": ("our_sku_count", "total_sku_count"),
         "target_assortment_share": ("target_sku_count", "total_sku_count"),
         "assortment_share_gap": ("missing_sku_count", "total_sku_count"),
+        "execution_score": ("execution_points", "execution_max_points"),
     }
 
     survey_id = fields.Many2one("vip.share.survey", readonly=True)
@@ -119,22 +130,34 @@ class VipShareAnalysis(models.Model):
         help="Change since the store's previous survey.",
     )
 
+    audit_visit_id = fields.Many2one(
+        "vip.visit",
+        string="Audit",
+        readonly=True,
+        help="The store's latest visit with a section audit, on or before the survey's day.",
+    )
+    audit_date = fields.Datetime(string="Audited On", readonly=True)
+    execution_points = fields.Integer(string="Checks Passed", readonly=True)
+    execution_max_points = fields.Integer(string="Checks Made", readonly=True)
+    execution_score = fields.Float(
+        string="Execution Score (%)",
+        digits=(5, 1),
+        aggregator="avg",
+        readonly=True,
+        help="Share of the audit checklist passed in the store's brand sections, at the latest"
+        " audit on or before the survey.",
+    )
+    execution_score_change = fields.Float(
+        string="Execution Score Change (pp)",
+        digits=(5, 1),
+        aggregator=None,
+        readonly=True,
+        help="Change since the store's previous survey.",
+    )
+
     def _query(self):
         return SQL(
             """
-            WITH surveys AS (
-                SELECT sv.*,
-                       100.0 * sv.our_area / NULLIF(sv.total_area, 0) AS floor_pct,
-                       100.0 * sv.our_sku_count / NULLIF(sv.total_sku_count, 0) AS assortment_pct,
-                       LAG(100.0 * sv.our_area / NULLIF(sv.total_area, 0))
-                           OVER store_surveys AS prev_floor_pct,
-                       LAG(100.0 * sv.our_sku_count / NULLIF(sv.total_sku_count, 0))
-                           OVER store_surveys AS prev_assortment_pct,
-                       LAG(sv.date) OVER store_surveys AS previous_survey_date,
-                       LEAD(sv.date) OVER store_surveys AS next_survey_date
-                  FROM vip_share_survey sv
-                WINDOW store_surveys AS (PARTITION BY sv.store_id ORDER BY sv.date, sv.id)
-            )
             SELECT sv.id AS id,
                    sv.id AS survey_id,
                    sv.store_id AS store_id,
@@ -144,8 +167,8 @@ class VipShareAnalysis(models.Model):
                    sv.user_id AS user_id,
                    sv.company_id AS company_id,
                    sv.date AS date,
-                   sv.previous_survey_date AS previous_survey_date,
-                   sv.next_survey_date AS next_survey_date,
+                   prev.date AS previous_survey_date,
+                   next.date AS next_survey_date,
                    (store.active AND store.last_survey_id = sv.id) AS is_latest,
                    sv.total_area AS total_area,
                    sv.our_area AS our_area,
@@ -153,23 +176,61 @@ class VipShareAnalysis(models.Model):
                    COALESCE(tier.target_floor_share, 0) * sv.total_area / 100.0 AS target_area,
                    COALESCE(tier.target_floor_share, 0) * sv.total_area / 100.0
                        - sv.our_area AS missing_area,
-                   sv.floor_pct AS floor_share,
+                   %(floor)s AS floor_share,
                    tier.target_floor_share AS target_floor_share,
-                   tier.target_floor_share - sv.floor_pct AS floor_share_gap,
-                   sv.floor_pct - sv.prev_floor_pct AS floor_share_change,
+                   tier.target_floor_share - %(floor)s AS floor_share_gap,
+                   %(floor)s - %(prev_floor)s AS floor_share_change,
                    sv.total_sku_count AS total_sku_count,
                    sv.our_sku_count AS our_sku_count,
                    COALESCE(tier.target_assortment_share, 0) * sv.total_sku_count / 100.0 AS target_sku_count,
                    COALESCE(tier.target_assortment_share, 0) * sv.total_sku_count / 100.0
                        - sv.our_sku_count AS missing_sku_count,
-                   sv.assortment_pct AS assortment_share,
+                   %(assortment)s AS assortment_share,
                    tier.target_assortment_share AS target_assortment_share,
-                   tier.target_assortment_share - sv.assortment_pct AS assortment_share_gap,
-                   sv.assortment_pct - sv.prev_assortment_pct AS assortment_share_change
-              FROM surveys sv
+                   tier.target_assortment_share - %(assortment)s AS assortment_share_gap,
+                   %(assortment)s - %(prev_assortment)s AS assortment_share_change,
+                   audit.id AS audit_visit_id,
+                   audit.date AS audit_date,
+                   audit.execution_points AS execution_points,
+                   audit.execution_max_points AS execution_max_points,
+                   audit.execution_score AS execution_score,
+                   audit.execution_score - previous_audit.execution_score AS execution_score_change
+              FROM vip_share_survey sv
+              LEFT JOIN vip_share_survey prev ON prev.id = sv.previous_survey_id
+              LEFT JOIN vip_share_survey next ON next.id = sv.next_survey_id
               JOIN vip_store store ON store.id = sv.store_id
               JOIN res_partner store_partner ON store_partner.id = store.partner_id
               JOIN res_partner client ON client.id = store_partner.commercial_partner_id
               LEFT JOIN vip_tier tier ON tier.id = client.vip_tier_id
+              LEFT JOIN LATERAL (%(audit)s) audit ON TRUE
+              LEFT JOIN LATERAL (%(previous_audit)s) previous_audit ON TRUE
+            """,
+            floor=self._share_sql("sv", "our_area", "total_area"),
+            prev_floor=self._share_sql("prev", "our_area", "total_area"),
+            assortment=self._share_sql("sv", "our_sku_count", "total_sku_count"),
+            prev_assortment=self._share_sql("prev", "our_sku_count", "total_sku_count"),
+            audit=self._audit_query(SQL("sv.date")),
+            previous_audit=self._audit_query(SQL("prev.date")),
+        )
+
+    @staticmethod
+    def _share_sql(alias, part, whole):
+        """The percentage ``part`` of ``whole`` of the survey ``alias``; empty without whole."""
+        return SQL("100.0 * %s / NULLIF(%s, 0)", SQL.identifier(alias, part), SQL.identifier(alias, whole))
+
+    def _audit_query(self, day):
+        """The store's latest audited visit up to ``day`` (a column of the survey), through the
+        visits' partial index."""
+        return SQL(
             """
+            SELECT v.id, v.date, v.execution_points, v.execution_max_points, v.execution_score
+              FROM vip_visit v
+             WHERE v.store_id = sv.store_id
+               AND v.execution_max_points > 0
+               AND v.state != 'cancelled'
+               AND v.date < %s + 1
+             ORDER BY v.date DESC, v.id DESC
+             LIMIT 1
+            """,
+            day,
         )

@@ -8,6 +8,7 @@ from . import test_contract_analysis
 from . import test_report_export
 from . import test_sales_analysis
 from . import test_share_analysis
+from . import test_share_execution
 from . import test_visit_analysis
 from . import test_pdf_output
 from . import test_best_seller
