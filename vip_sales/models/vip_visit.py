@@ -317,6 +317,19 @@ class VipVisit(models.Model):
         )
         return True
 
+    def action_new_sample(self):
+        """A display sample planned in the visit's store (a dialog, from the store audit)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Display Sample"),
+            "res_model": "vip.display.sample",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_store_id": self.store_id.id},
+        }
+
     def action_new_quotation(self):
         """A quotation for the client, linked to this visit."""
         self.ensure_one()

@@ -25,8 +25,12 @@ class VipVisitCheckin(models.AbstractModel):
     _description = "Visit Check-in from the Phone"
 
     checkin_date = fields.Datetime(string="Checked In At", readonly=True, copy=False)
-    checkin_latitude = fields.Float(digits=POSITION_DIGITS, readonly=True, copy=False)
-    checkin_longitude = fields.Float(digits=POSITION_DIGITS, readonly=True, copy=False)
+    checkin_latitude = fields.Float(
+        string="Check-in Latitude", digits=POSITION_DIGITS, readonly=True, copy=False
+    )
+    checkin_longitude = fields.Float(
+        string="Check-in Longitude", digits=POSITION_DIGITS, readonly=True, copy=False
+    )
     checkin_distance = fields.Float(
         string="Check-in Distance (km)",
         digits=(10, 2),
@@ -42,8 +46,12 @@ class VipVisitCheckin(models.AbstractModel):
         help="Why no position (or no distance) was recorded at the check-in.",
     )
     checkout_date = fields.Datetime(string="Checked Out At", readonly=True, copy=False)
-    checkout_latitude = fields.Float(digits=POSITION_DIGITS, readonly=True, copy=False)
-    checkout_longitude = fields.Float(digits=POSITION_DIGITS, readonly=True, copy=False)
+    checkout_latitude = fields.Float(
+        string="Check-out Latitude", digits=POSITION_DIGITS, readonly=True, copy=False
+    )
+    checkout_longitude = fields.Float(
+        string="Check-out Longitude", digits=POSITION_DIGITS, readonly=True, copy=False
+    )
     checkout_distance = fields.Float(
         string="Check-out Distance (km)",
         digits=(10, 2),

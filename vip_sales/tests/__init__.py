@@ -21,6 +21,7 @@ from . import test_store_shares
 from . import test_store_rules
 from . import test_display_sample
 from . import test_store_audit
+from . import test_store_audit_tour
 from . import test_store_access
 from . import test_store_tour
 from . import test_proposal_approval

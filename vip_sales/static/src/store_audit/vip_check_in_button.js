@@ -1,6 +1,5 @@
 import { Component, useState } from "@odoo/owl";
 import { registry } from "@web/core/registry";
-import { useService } from "@web/core/utils/hooks";
 import { standardWidgetProps } from "@web/views/widgets/standard_widget_props";
 import { getDevicePosition } from "./geolocation";
 
@@ -19,7 +18,9 @@ export class VipCheckInButton extends Component {
     };
 
     setup() {
-        this.orm = useService("orm");
+        // Not useService: on the phone the button sits in the "More" dropdown, which closes
+        // (and destroys the button) on click, and a component's own services stop answering.
+        this.orm = this.env.services.orm;
         this.state = useState({ busy: false });
     }
 
