@@ -194,7 +194,9 @@ class VipShareAnalysis(models.Model):
                    audit.execution_points AS execution_points,
                    audit.execution_max_points AS execution_max_points,
                    audit.execution_score AS execution_score,
-                   audit.execution_score - previous_audit.execution_score AS execution_score_change
+                   audit.execution_score - (
+                       SELECT previous_audit.execution_score FROM (%(previous_audit)s) previous_audit
+                   ) AS execution_score_change
               FROM vip_share_survey sv
               LEFT JOIN vip_share_survey prev ON prev.id = sv.previous_survey_id
               LEFT JOIN vip_share_survey next ON next.id = sv.next_survey_id
@@ -203,7 +205,6 @@ class VipShareAnalysis(models.Model):
               JOIN res_partner client ON client.id = store_partner.commercial_partner_id
               LEFT JOIN vip_tier tier ON tier.id = client.vip_tier_id
               LEFT JOIN LATERAL (%(audit)s) audit ON TRUE
-              LEFT JOIN LATERAL (%(previous_audit)s) previous_audit ON TRUE
             """,
             floor=self._share_sql("sv", "our_area", "total_area"),
             prev_floor=self._share_sql("prev", "our_area", "total_area"),
@@ -220,7 +221,8 @@ class VipShareAnalysis(models.Model):
 
     def _audit_query(self, day):
         """The store's latest audited visit up to ``day`` (a column of the survey), through the
-        visits' partial index."""
+        visits' partial index. The previous survey's is a sub-select of the change column:
+        PostgreSQL drops it when the reader does not ask for the change (the trend)."""
         return SQL(
             """
             SELECT v.id, v.date, v.execution_points, v.execution_max_points, v.execution_score
