@@ -72,10 +72,18 @@ class VipShareSurvey(models.Model):
     # The store's surveys before and after this one, for the trend (share analysis): joined by
     # id there, no window over every survey stops a reader's filter from reaching the rows.
     previous_survey_id = fields.Many2one(
-        "vip.share.survey", compute="_compute_neighbour_surveys", store=True, index="btree_not_null"
+        "vip.share.survey",
+        string="Survey Before",
+        compute="_compute_neighbour_surveys",
+        store=True,
+        index="btree_not_null",
     )
     next_survey_id = fields.Many2one(
-        "vip.share.survey", compute="_compute_neighbour_surveys", store=True, index="btree_not_null"
+        "vip.share.survey",
+        string="Survey After",
+        compute="_compute_neighbour_surveys",
+        store=True,
+        index="btree_not_null",
     )
 
     @api.depends("store_id")

@@ -14,7 +14,7 @@ CALL_KINDS = ("phone", "video")
 class VipVisit(models.Model):
     _name = "vip.visit"
     _description = "Client Visit or Call"
-    _inherit = ["mail.thread", "vip.visit.checkin.mixin"]
+    _inherit = ["mail.thread", "vip.computed.mixin", "vip.visit.checkin.mixin"]
     _order = "date desc, id desc"
 
     # Changes that the visit's calendar event follows.

@@ -79,6 +79,23 @@ class TestStoreAudit(StoreAuditCommon):
         self.assertRecordValues(audit, [{"check_branding": True, "check_samples": False}])
         self.assertEqual(Image.open(io.BytesIO(base64.b64decode(audit.photo))).size, (100, 100))
 
+    def test_scores_are_computed_not_entered(self):
+        self.visit.action_start_audit()
+        audit = self.visit.audit_ids[0]
+        for record, fname, value in (
+            (self.visit, "execution_score", 100.0),
+            (self.visit, "execution_points", 8),
+            (audit, "score", 100),
+            (audit, "photo_date", "2025-01-01 10:00:00"),
+            (self.store, "execution_score", 100.0),
+        ):
+            with (
+                self.subTest(model=record._name, field=fname),
+                self.assertRaisesText(AccessError, "computed, not entered"),
+            ):
+                record.with_user(self.manager1).write({fname: value})
+        self.assertEqual((audit.score, self.visit.execution_score), (0, 0.0))
+
     def test_audits_follow_the_store_rules(self):
         self.visit.action_start_audit()
         other_store = self._store(self.client2, 300, name="Mall")

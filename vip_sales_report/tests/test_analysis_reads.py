@@ -10,6 +10,12 @@ class TestAnalysisReads(VipReportCommon):
     """Opening an analysis as a list or as cards runs its view's query once, whatever fields
     its record rules check (a run of a view aggregates the whole order history)."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A row for the display sample analysis.
+        cls.env["vip.display.sample"].create({"store_id": cls.store_center.id, "product_id": cls.bed.id})
+
     def test_each_view_runs_its_query_once(self):
         analyses = self.env["vip.analysis.mixin"]._inherit_children
         self.assertIn("vip.best.seller", analyses)
