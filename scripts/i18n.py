@@ -23,7 +23,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("vip_sales", "vip_sales_report")
+MODULES = ("vip_sales", "vip_sales_report", "vip_sales_1c")
 LANG = "ru"
 
 

@@ -8,7 +8,7 @@ from odoo.tools.translate import TranslationModuleReader
 
 from .common import load_russian
 
-MODULES = ("vip_sales", "vip_sales_report")
+MODULES = ("vip_sales", "vip_sales_report", "vip_sales_1c")
 
 
 @tagged("post_install", "-at_install")

@@ -1,0 +1,1 @@
+from . import vip_1c_manual_exchange
