@@ -419,31 +419,34 @@ class Vip1cImport(models.AbstractModel):
 
     def _make_variants(self, run, template, rows):
         """Variants of ``template`` for characteristics of 1C it has not yet: their values
-        (ХарактеристикиТовара: colour, size…) become the attributes of the template; a
-        combination that is no characteristic of 1C stays archived.
+        (ХарактеристикиТовара: colour, size…) become attributes of the template, created on
+        demand (dynamic), so that the variants are the characteristics of 1C and no other
+        combination.
 
         :return: {characteristic Ид: variant}
         """
-        Attribute = self.env["product.attribute"]
-        Value = self.env["product.attribute.value"]
         names = {name for row in rows for name, _value in row["features"]} - run.attributes.keys()
         if names:
+            Attribute = self.env["product.attribute"]
             found = {
                 a.name: a
                 for a in Attribute.search_fetch([("name", "in", list(names))], ["name", "value_ids"])
             }
             for name in names:
-                found[name] = found.get(name) or Attribute.create({"name": name, "create_variant": "always"})
+                found[name] = found.get(name) or Attribute.create({"name": name, "create_variant": "dynamic"})
             run.attributes.update(found)
         wanted = {}
         for row in rows:
-            for name, value_name in row["features"]:
-                attribute = run.attributes[name]
-                value = attribute.value_ids.filtered(lambda v, value_name=value_name: v.name == value_name)
-                if not value:
-                    value = Value.create({"attribute_id": attribute.id, "name": value_name})
-                wanted.setdefault(attribute, Value)
-                wanted[attribute] |= value[0]
+            row["values"] = self._attribute_values(run, row["features"])
+            for value in row["values"]:
+                wanted[value.attribute_id] = wanted.get(value.attribute_id, value.browse()) | value
+        # What 1C gave the product (Артикул, weight) each of its characteristics has too.
+        alone = template.product_variant_ids
+        defaults = (
+            {fname: alone[fname] for fname in VARIANT_FIELDS}
+            if len(alone) == 1 and not alone.vip_1c_id
+            else {}
+        )
         lines = {line.attribute_id: line for line in template.attribute_line_ids}
         commands = []
         for attribute, values in wanted.items():
@@ -458,42 +461,45 @@ class Vip1cImport(models.AbstractModel):
                         line.id, {"value_ids": [Command.link(v.id) for v in values - line.value_ids]}
                     )
                 )
-        # What 1C gave the product (Артикул, weight) each of its characteristics has too.
-        alone = template.product_variant_ids
-        defaults = (
-            {fname: alone[fname] for fname in VARIANT_FIELDS}
-            if len(alone) == 1 and not alone.vip_1c_id
-            else {}
-        )
         if commands:
             template.write({"attribute_line_ids": commands})
-        all_variants = template.with_context(active_test=False).product_variant_ids
+        template_values = template.attribute_line_ids.product_template_value_ids
         made = {}
         for row in rows:
-            values = {
-                run.attributes[name]
-                .value_ids.filtered(lambda v, value_name=value_name: v.name == value_name)[:1]
-                .id
-                for name, value_name in row["features"]
-            }
-            free = all_variants.filtered(
-                lambda v, values=values: (
-                    not v.vip_1c_id
-                    and values <= set(v.product_template_attribute_value_ids.product_attribute_value_id.ids)
-                )
+            combination = template_values.filtered(
+                lambda ptav, row=row: ptav.product_attribute_value_id in row["values"]
             )
-            if not free:
+            variant = None
+            if len(combination) == len(template.attribute_line_ids):
+                variant = template._create_product_variant(combination)
+            if not variant or variant.vip_1c_id:
                 run.error(
-                    self.env._("Characteristic %s repeats the values of another one; skipped.", row["id"]),
+                    self.env._(
+                        "Characteristic %s lacks a property the other characteristics of its "
+                        "product have, or repeats one of them; skipped.",
+                        row["id"],
+                    ),
                     row["line"],
                 )
                 run.skipped += 1
                 continue
-            free[0].write({**defaults, "vip_1c_id": row["id"], "active": True})
-            made[row["id"]] = free[0]
+            variant.write({**defaults, "vip_1c_id": row["id"]})
+            made[row["id"]] = variant
             run.created += 1
-        all_variants.filtered(lambda v: not v.vip_1c_id and v.active).action_archive()
         return made
+
+    def _attribute_values(self, run, features):
+        """The attribute values of the (property, value) pairs of a characteristic, created as
+        needed."""
+        values = self.env["product.attribute.value"]
+        for name, value_name in features:
+            attribute = run.attributes[name]
+            value = attribute.value_ids.filtered(lambda v, value_name=value_name: v.name == value_name)[:1]
+            if not value:
+                value = values.create({"attribute_id": attribute.id, "name": value_name})
+                attribute.invalidate_recordset(["value_ids"])
+            values |= value
+        return values
 
     def _import_prices(self, run, prices):
         """Prices (row, price type Ид, price, (applied_on, record id)) -> fixed-price items of the
