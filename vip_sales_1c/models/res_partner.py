@@ -15,5 +15,11 @@ class ResPartner(models.Model):
         of the card but the 1C code, which 1C itself gives back."""
         self.ensure_one()
         client = self.commercial_partner_id
-        code_label = self.env._("1C code")
-        return [label for label, filled in client._vip_card_items() if not filled and label != code_label]
+        items = client._vip_card_items()
+        # The same items in English, in the same order, tell which one is the 1C code.
+        english = client.with_context(lang="en_US")._vip_card_items()
+        return [
+            label
+            for (label, filled), (name, _f) in zip(items, english, strict=True)
+            if not filled and name != "1C code"
+        ]

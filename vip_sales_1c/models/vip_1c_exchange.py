@@ -32,12 +32,12 @@ class Vip1cExchange(models.Model):
 
     # === FIELDS === #
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True, index=True, default=lambda self: self.env.company
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    user_id = fields.Many2one("res.users", string="User", readonly=True, help="Who 1C logged in as.")
+    user_id = fields.Many2one("res.users", readonly=True, help="Who 1C logged in as.")
     exchange_type = fields.Selection(EXCHANGE_TYPES, string="Exchange", required=True, default="catalog")
-    direction = fields.Selection(DIRECTIONS, string="Direction", required=True, default="from_1c")
-    manual = fields.Boolean(string="Manual", help="Files uploaded and downloaded by hand, not sent by 1C.")
+    direction = fields.Selection(DIRECTIONS, required=True, default="from_1c")
+    manual = fields.Boolean(help="Files uploaded and downloaded by hand, not sent by 1C.")
     state = fields.Selection(STATES, string="Status", required=True, default="open", index=True)
     token = fields.Char(
         string="Session Cookie", copy=False, index="btree_not_null", groups="base.group_system"

@@ -14,11 +14,11 @@ class Vip1cManualExchange(models.TransientModel):
     _description = "Manual Exchange with 1C"
 
     catalog_file = fields.Binary(string="Catalog (import.xml)")
-    catalog_file_name = fields.Char(string="Catalog File Name")
+    catalog_file_name = fields.Char()
     offers_file = fields.Binary(string="Prices and Stock (offers.xml)")
-    offers_file_name = fields.Char(string="Offers File Name")
+    offers_file_name = fields.Char()
     orders_file = fields.Binary(string="Orders for 1C", readonly=True)
-    orders_file_name = fields.Char(string="Orders File Name", readonly=True)
+    orders_file_name = fields.Char(readonly=True)
 
     def action_import(self):
         """Import the uploaded files, the catalog first; open the log of the exchange."""
