@@ -101,15 +101,23 @@ class Vip1cImport(models.AbstractModel):
                 run.products.append(importer._read_product(element))
                 if len(run.products) >= BATCH_SIZE:
                     importer._flush_products(run)
+                    importer._release_memory()
             else:
                 run.offers.append(importer._read_offer(element))
                 if len(run.offers) >= BATCH_SIZE:
                     importer._flush_offers(run)
+                    importer._release_memory()
         importer._flush_products(run)
         importer._flush_offers(run)
         if run.full_catalog:
             importer._archive_missing(run)
         return {"created": run.created, "updated": run.updated, "skipped": run.skipped}
+
+    def _release_memory(self):
+        """Write the batch and forget the records read for it: the cache of a big file's import
+        stays the size of a batch."""
+        self.env.flush_all()
+        self.env.invalidate_all()
 
     # === CATALOG (import.xml) === #
     def _import_groups(self, run, element):

@@ -1,7 +1,8 @@
 import base64
 import io
 
-from odoo.tests import TransactionCase, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import sample
 
@@ -105,3 +106,15 @@ class TestCatalogImport(TransactionCase):
         self.assertEqual(self.env["product.pricelist"].search_count([("vip_1c_id", "!=", False)]), 5)
         wizard.action_export_orders()
         self.assertTrue(base64.b64decode(wizard.orders_file).startswith(b"<?xml"))
+
+    def test_the_head_reads_the_log_a_manager_does_not(self):
+        exchange = self._import({"import.xml": sample("import.xml")})
+        head = new_test_user(self.env, login="head_1c", groups="vip_sales.group_vip_head")
+        manager = new_test_user(self.env, login="manager_1c", groups="vip_sales.group_vip_manager")
+        self.assertEqual(exchange.with_user(head).created_count, exchange.created_count)
+        with self.assertRaises(AccessError):
+            exchange.with_user(head).write({"state": "failed"})
+        with self.assertRaises(AccessError):
+            exchange.with_user(manager).read(["created_count"])
+        # The session cookie is for the system only.
+        self.assertNotIn("token", exchange.with_user(head).fields_get())
