@@ -8,6 +8,7 @@ Every answer is plain text: ``success``, ``progress`` or ``failure`` and its rea
 
 import io
 import logging
+import time
 
 from odoo import http
 from odoo.exceptions import AccessDenied
@@ -23,6 +24,9 @@ GROUP = "vip_sales_1c.group_1c_exchange"
 # holds in memory before it is appended to the session's file.
 FILE_LIMIT = 10 * 1024 * 1024
 TYPES = ("catalog", "sale")
+# How long one import call may work before it answers progress (1C waits for each answer;
+# the system parameter vip_sales_1c.import_seconds changes it).
+IMPORT_SECONDS = 60
 
 
 class Exchange1C(http.Controller):
@@ -103,14 +107,17 @@ class Exchange1C(http.Controller):
         if session.exchange_type == "sale":
             # Documents back from 1C are imported as they come.
             session.direction = "both"
-            message = session._import(filename)
-            if message:
-                return self._answer("failure", message)
+            answer, message = session._import(filename)
+            if answer == "failure":
+                return self._answer(answer, message)
         return self._answer("success")
 
     def _import(self, session, kw):
-        message = session._import(kw.get("filename"))
-        return self._answer("failure", message) if message else self._answer("success")
+        seconds = int(
+            request.env["ir.config_parameter"].sudo().get_param("vip_sales_1c.import_seconds", IMPORT_SECONDS)
+        )
+        answer, message = session._import(kw.get("filename"), deadline=time.monotonic() + seconds)
+        return self._answer(answer, message) if message else self._answer(answer)
 
     def _query(self, session, kw):
         xml = session._orders()._export(session)

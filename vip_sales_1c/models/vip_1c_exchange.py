@@ -9,6 +9,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import config
 
+from ..tools import commerceml
 from ..tools.commerceml import CommerceMLError
 
 _logger = logging.getLogger(__name__)
@@ -54,6 +55,9 @@ class Vip1cExchange(models.Model):
     created_count = fields.Integer(string="Created", readonly=True)
     updated_count = fields.Integer(string="Updated", readonly=True)
     skipped_count = fields.Integer(string="Skipped", readonly=True)
+    # The file being imported in slices (1C calls import again while the answer is progress).
+    import_file = fields.Char(readonly=True, groups="base.group_system")
+    import_position = fields.Integer(readonly=True, groups="base.group_system")
     error_ids = fields.One2many("vip.1c.exchange.error", "exchange_id", string="Errors", readonly=True)
     error_count = fields.Integer(string="Errors Logged", compute="_compute_error_count")
     order_ids = fields.Many2many(
@@ -239,10 +243,16 @@ class Vip1cExchange(models.Model):
                         shutil.copyfileobj(source, out)
             os.unlink(path)
 
-    def _import(self, file_name):
-        """Import the catalog or offers file ``file_name`` of this session, all or nothing.
+    def _import(self, file_name, deadline=None):
+        """Import the file ``file_name`` of this session: a catalog or offers (type=catalog),
+        documents of orders (type=sale); other files (pictures) need nothing.
 
-        :return: an error message, or None when the file was imported
+        Without ``deadline`` the whole file is imported at once. With one (a
+        ``time.monotonic()`` value), the import stops after the batch that passes it and goes
+        on at the next call: 1C calls import again while the answer is progress. The whole
+        file is read first, so that a bad file is refused before anything of it is written.
+
+        :return: ``(answer, message)``: success, progress or failure, and what to tell 1C
         """
         self.ensure_one()
         try:
@@ -250,11 +260,15 @@ class Vip1cExchange(models.Model):
             path = self._file_path(file_name)
             if not os.path.isfile(path):
                 raise CommerceMLError(self.env._("The file %s was not received.", file_name))
+            if deadline is not None and self.import_file != file_name:
+                commerceml.check(path)
+                self.sudo().write({"import_file": file_name, "import_position": 0})
+            skip = self.import_position if deadline is not None else 0
             with self.env.cr.savepoint():
                 if self.exchange_type == "sale":
                     counts = self._orders()._import_documents(self, path, file_name)
                 elif file_name.lower().endswith(".xml"):
-                    counts = self.env["vip.1c.import"]._import_file(self, path, file_name)
+                    counts = self.env["vip.1c.import"]._import_file(self, path, file_name, skip, deadline)
                 else:
                     counts = {}  # pictures and other files of the catalog: nothing to import
         except CommerceMLError as error:
@@ -262,10 +276,17 @@ class Vip1cExchange(models.Model):
             self._log_error(message, file_name, error.line)
             self._finish("failed")
             _logger.info("1C exchange %s: %s", self.id, message)
-            return message
+            return "failure", message
+        position = counts.pop("position", None)
         self._add_counts(**counts)
+        if position:
+            self.sudo().import_position = position
+            return "progress", self.env._(
+                "%(file)s: products and offers imported: %(count)s", file=file_name, count=position
+            )
+        self.sudo().write({"import_file": False, "import_position": 0})
         self._finish()
-        return None
+        return "success", ""
 
     def _orders(self):
         """The orders exchange, as superuser in the company of this session."""

@@ -1,3 +1,4 @@
+import time
 from dataclasses import dataclass, field
 
 from odoo import SUPERUSER_ID, Command, models
@@ -76,11 +77,15 @@ class Vip1cImport(models.AbstractModel):
     _name = "vip.1c.import"
     _description = "1C Catalog and Offers Import"
 
-    def _import_file(self, exchange, path, file_name):
+    def _import_file(self, exchange, path, file_name, skip=0, deadline=None):
         """Import a CommerceML file of 1C (a catalog, offers, or both in one) into the company of
         ``exchange``; the caller holds the savepoint that undoes it all on a CommerceMLError.
 
-        :return: the counts ``created``, ``updated``, ``skipped``
+        :param skip: how many products and offers an earlier call imported already
+        :param deadline: a ``time.monotonic()`` after which the import stops at the end of a
+            batch, to go on at the next call
+        :return: the counts ``created``, ``updated``, ``skipped``, and ``position`` (products
+            and offers imported so far) when the import stopped before the end
         """
         importer = (
             self.sudo()
@@ -88,6 +93,7 @@ class Vip1cImport(models.AbstractModel):
             .with_context(active_test=False, tracking_disable=True)
         )
         run = ImportRun(exchange, file_name)
+        index = 0
         for event, element in cml.iter_elements(path, WANTED, STARTS):
             name = cml.local(element.tag)
             if event == "start":
@@ -97,27 +103,48 @@ class Vip1cImport(models.AbstractModel):
                 importer._import_groups(run, element)
             elif name == "ТипыЦен":
                 importer._import_price_types(run, element)
-            elif name == "Товар":
-                run.products.append(importer._read_product(element))
-                if len(run.products) >= BATCH_SIZE:
-                    importer._flush_products(run)
-                    importer._release_memory()
             else:
-                run.offers.append(importer._read_offer(element))
-                if len(run.offers) >= BATCH_SIZE:
-                    importer._flush_offers(run)
-                    importer._release_memory()
+                index += 1
+                if index <= skip:  # imported by an earlier call
+                    if name == "Товар":
+                        run.seen_templates.add(cml.text(element, "Ид"))
+                elif (
+                    importer._add_item(run, name, element)
+                    and deadline is not None
+                    and time.monotonic() > deadline
+                ):
+                    return {
+                        "created": run.created,
+                        "updated": run.updated,
+                        "skipped": run.skipped,
+                        "position": index,
+                    }
         importer._flush_products(run)
         importer._flush_offers(run)
         if run.full_catalog:
             importer._archive_missing(run)
         return {"created": run.created, "updated": run.updated, "skipped": run.skipped}
 
-    def _release_memory(self):
-        """Write the batch and forget the records read for it: the cache of a big file's import
-        stays the size of a batch."""
+    def _add_item(self, run, name, element):
+        """Read a Товар or Предложение into its batch; import the batch once it is full, then
+        forget the records read for it (the cache of a big file's import stays the size of a
+        batch).
+
+        :return: whether a batch was imported
+        """
+        if name == "Товар":
+            run.products.append(self._read_product(element))
+            if len(run.products) < BATCH_SIZE:
+                return False
+            self._flush_products(run)
+        else:
+            run.offers.append(self._read_offer(element))
+            if len(run.offers) < BATCH_SIZE:
+                return False
+            self._flush_offers(run)
         self.env.flush_all()
         self.env.invalidate_all()
+        return True
 
     # === CATALOG (import.xml) === #
     def _import_groups(self, run, element):

@@ -40,7 +40,7 @@ class TestCatalogImport(TransactionCase):
         exchange = self.env["vip.1c.exchange"]._open(self.env.user, "catalog", manual=True)
         for name, data in files.items():
             exchange._receive_chunk(name, io.BytesIO(data))
-            self.assertIsNone(exchange._import(name))
+            self.assertEqual(exchange._import(name), ("success", ""))
         return exchange
 
     def test_unchanged_reimport_is_cheap(self):

@@ -1,5 +1,8 @@
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
+from ..models import vip_1c_import
 from .common import OneCExchangeCommon, sample, zipped
 
 PENCILS = "ca14e327-9da3-11ee-81ac-b06ebf31a877"
@@ -152,3 +155,23 @@ class TestExchangeProtocol(OneCExchangeCommon):
         self.assertEqual(session.skipped_count, 1)
         # The other characteristics of the same product are there.
         self.assertEqual(self.env["product.product"].search_count([("vip_1c_id", "like", f"{PENCILS}#")]), 2)
+
+    def test_long_import_answers_progress(self):
+        """An import that takes longer than vip_sales_1c.import_seconds answers progress after a
+        batch; 1C calls again and it goes on where it stopped, to the same result."""
+        self.env["ir.config_parameter"].set_param("vip_sales_1c.import_seconds", "0")
+        cookie = self.login()
+        self.send(cookie, {"import.xml": sample("import.xml")})
+        answers = []
+        with patch.object(vip_1c_import, "BATCH_SIZE", 5):
+            while not answers or answers[-1][0] == "progress":
+                answers.append(self.call("catalog", "import", cookie=cookie, filename="import.xml"))
+                self.assertLess(len(answers), 10)
+        self.assertEqual([a[0] for a in answers], ["progress"] * 4 + ["success"])
+        self.assertIn("imported: 5", answers[0][1])
+        self.assertEqual(self.Template.search_count([("vip_1c_id", "!=", False)]), 22)
+        session = self.Exchange.search([("user_id", "=", self.onec_user.id)], limit=1)
+        self.assertEqual(
+            session.created_count,
+            self.env["product.category"].search_count([("vip_1c_id", "!=", False)]) + 22,
+        )

@@ -115,6 +115,15 @@ def iter_elements(path, wanted, starts=()):
         raise CommerceMLError(f"the XML is not well-formed: {error.msg}", error.lineno) from error
 
 
+def check(path):
+    """Read the whole file without keeping anything of it.
+
+    :raise CommerceMLError: as ``iter_elements``
+    """
+    for _item in iter_elements(path, ()):
+        pass
+
+
 def check_root(element):
     name = local(element.tag)
     if name in FRAGMENT_ROOTS:

@@ -36,7 +36,7 @@ class Vip1cManualExchange(models.TransientModel):
         exchange = self.env["vip.1c.exchange"]._open(self.env.user, "catalog", manual=True)
         for name, data in files:
             exchange._receive_chunk(name, io.BytesIO(base64.b64decode(data)))
-            if exchange._import(name):
+            if exchange._import(name)[0] == "failure":
                 break  # the log says why; what follows needs what failed
         return exchange._action_open()
 
