@@ -118,3 +118,11 @@ class TestCatalogImport(TransactionCase):
             exchange.with_user(manager).read(["created_count"])
         # The session cookie is for the system only.
         self.assertNotIn("token", exchange.with_user(head).fields_get())
+
+    def test_the_log_of_another_company_is_not_read(self):
+        other = self.env["res.company"].create({"name": "Other furniture maker"})
+        theirs = self.env["vip.1c.exchange"].create({"company_id": other.id})
+        ours = self.env["vip.1c.exchange"].create({"company_id": self.env.company.id})
+        head = new_test_user(self.env, login="head_1c_mc", groups="vip_sales.group_vip_head")
+        seen = self.env["vip.1c.exchange"].with_user(head).search([("id", "in", (theirs | ours).ids)])
+        self.assertEqual(seen, ours)
