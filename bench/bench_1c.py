@@ -89,8 +89,8 @@ def import_files(env, folder):
     for name in ("import.xml", "offers.xml"):
         with open(os.path.join(folder, name), "rb") as data:
             exchange._receive_chunk(name, data)
-        message = exchange._import(name)
-        if message:
+        answer, message = exchange._import(name)
+        if answer != "success":
             raise SystemExit(message)
     env.flush_all()
     return exchange
