@@ -111,7 +111,7 @@ class Vip1cExchange(models.Model):
     def _open(self, user, exchange_type, manual=False):
         """A new session of ``user`` (logged in by 1C, or a manual exchange), with its cookie."""
         self._forget_stale()
-        return self.sudo().create(
+        exchange = self.sudo().create(
             {
                 "company_id": user.company_id.id,
                 "user_id": user.id,
@@ -121,6 +121,9 @@ class Vip1cExchange(models.Model):
                 "token": secrets.token_urlsafe(32),
             }
         )
+        # A folder left by a session rolled back (or of a dropped database) is no file of this one.
+        shutil.rmtree(exchange._store_path(), ignore_errors=True)
+        return exchange
 
     @api.model
     def _find_open(self, token):
