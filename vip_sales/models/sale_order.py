@@ -796,8 +796,9 @@ class SaleOrder(models.Model):
 
     def _action_confirm(self):
         res = super()._action_confirm()
-        # The display samples that these orders deliver are ordered now.
-        self.order_line.vip_display_sample_ids._vip_order_confirmed()
+        # The display samples that these orders deliver are ordered now, whoever confirms
+        # (sudo: active sales and Odoo's own flows confirm orders without the VIP groups).
+        self.sudo().order_line.vip_display_sample_ids._vip_order_confirmed()
         return res
 
     def _has_to_be_signed(self):

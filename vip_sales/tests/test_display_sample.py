@@ -51,6 +51,20 @@ class TestDisplaySample(VipStoresCommon):
         self._vip_confirm(order, self.manager1)
         self.assertEqual(set(samples.mapped("state")), {"ordered"}, "confirming the order orders its samples")
 
+    def test_anyone_who_may_confirm_an_order_confirms_it(self):
+        """Active sales (no VIP group) confirm their ordinary orders: the samples' rules are not
+        in their way (Odoo's sale_stock suite confirms orders as such a user)."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.non_vip.id,
+                "user_id": self.salesman.id,
+                "order_line": [Command.create({"product_id": self.chair.id, "product_uom_qty": 1})],
+            }
+        )
+        self.env.invalidate_all()  # the lines' samples are read from the database, as by a later request
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "sale")
+
     def test_states_move_along_the_buttons_only(self):
         sample = self._sample(self.store, self.bed, section_id=self.section.id).with_user(self.manager1)
         with self.assertRaisesText(UserError, "Link the sample"):
